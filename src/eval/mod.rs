@@ -1,0 +1,1 @@
+//! `khabar eval`: scoring against hand-annotated gold. (Being written.)

@@ -1,0 +1,1 @@
+//! Dates in running text, resolved to the contract's ISO forms. (Being written.)

@@ -1,0 +1,2 @@
+//! Stage 5, recognize what no gazetteer lists: dates, titles, people.
+pub mod dates;

@@ -1,0 +1,59 @@
+//! The rows khabar writes: one `EventRecord` per event and one
+//! `EntityRecord` per entity mention, with the contract's columns.
+//! Multi-valued cells are kept as lists here and joined with `; ` only when
+//! written, so the scorer and the JSON Lines writer see the values.
+
+use serde::{Deserialize, Serialize};
+
+/// Separator of multi-valued cells (contract: semicolon, space).
+pub const LIST_SEP: &str = "; ";
+
+/// One row of events.csv.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventRecord {
+    pub doc_id: String,
+    pub event_index: usize,
+    pub event_type: String,
+    pub date: String,
+    pub date_text: String,
+    pub place: String,
+    pub place_country: String,
+    pub participants: Vec<String>,
+    pub parties: Vec<String>,
+    pub agreed_sectors: Vec<String>,
+    pub sectors: Vec<String>,
+    pub trigger: String,
+    pub evidence: String,
+    /// Character offsets of the evidence sentence in the document text.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One row of entities.csv.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityRecord {
+    pub doc_id: String,
+    /// Character offsets of the mention in the document text.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub label: String,
+    pub canonical: String,
+    pub source: String,
+}
+
+/// Everything extracted from one document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Extraction {
+    pub events: Vec<EventRecord>,
+    pub entities: Vec<EntityRecord>,
+}
+
+/// Splits a multi-valued cell back into its values (empty cell: none).
+pub fn split_list(cell: &str) -> Vec<String> {
+    cell.split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
