@@ -1,1 +1,392 @@
-//! (being written)
+//! Stage 2, clean: normalize typography, find the dateline (place of
+//! reporting and publication date), and split the text into zones: the
+//! header (headline, page-date line, dateline), the body, and what is left
+//! out ("Read also" / "Other news" blocks of linked headlines, page
+//! leftovers such as photo credits).
+//!
+//! Nothing is cut out of the text: zones are byte ranges of the normalized
+//! text, so every later offset still points into the original document.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::date::Date;
+use crate::document::Document;
+use crate::gazetteer::Gazetteer;
+use crate::recognize::dates::DateRecognizer;
+use crate::text::{is_all_caps, title_case, NormText};
+
+/// What a zone of the text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ZoneKind {
+    /// Headline, page-date line, dateline: entities yes, events no (a
+    /// headline repeats the body's event in other words).
+    Header,
+    /// The article's own text.
+    Body,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Zone {
+    pub start: usize,
+    pub end: usize,
+    pub kind: ZoneKind,
+}
+
+/// The dateline: `DUSHANBE, 19.12.2024 /NIAT "Khovar"/.`
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dateline {
+    /// The whole dateline, up to where the body starts.
+    pub start: usize,
+    pub end: usize,
+    /// The place name as written.
+    pub place_start: usize,
+    pub place_end: usize,
+    /// The gazetteer entry of the place (a city or a country), if known.
+    pub place_entry: Option<u32>,
+    /// The place's canonical name (the entry's, or the name title-cased).
+    pub place: String,
+    pub date: Option<Date>,
+}
+
+/// A cleaned document.
+#[derive(Debug)]
+pub struct Article {
+    pub norm: NormText,
+    pub dateline: Option<Dateline>,
+    pub zones: Vec<Zone>,
+    /// The date relative dates resolve against: the dateline's, else a page
+    /// date line's, else the input's publication date.
+    pub anchor: Option<Date>,
+}
+
+impl Article {
+    pub fn text(&self) -> &str {
+        &self.norm.text
+    }
+}
+
+fn label_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)^\s*(?:read also|also read|read more|see also|related(?: news| articles| stories| posts| content| headlines)?|other news(?: in (?:this )?section)?|more news|more stories|latest news|top news|most read|popular(?: news)?|you (?:might|may) also like|recommended(?: for you)?|more on (?:this|the) topic|news feed|also on the topic)\s*:?\s*(?P<rest>.*)$",
+        )
+        .expect("valid regex")
+    })
+}
+
+fn leftover_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)^\s*(?:photo(?:s)?\s*(?::|by|credit)|photo$|image\s*:|source\s*:\s*\S+$|submit (?:a )?(?:press )?release|share(?: this)?(?: article| on \w+)?\s*$|print\s*$|tags?\s*:|follow us|subscribe|all rights reserved|copyright|\(c\)|©|advertisement\s*$|comments?\s*\(?\d*\)?\s*$|views?\s*:?\s*\d+\s*$|\d+\s+views?\s*$)",
+        )
+        .expect("valid regex")
+    })
+}
+
+/// A line that reads like prose rather than a linked headline.
+fn is_prose(line: &str) -> bool {
+    let t = line.trim_end();
+    t.chars().count() > 200 || t.ends_with('.') || t.ends_with(".\"") || t.ends_with(".'")
+}
+
+/// Cleans one document.
+pub fn clean(doc: &Document, gaz: &Gazetteer, dates: &DateRecognizer) -> Article {
+    let norm = NormText::new(&doc.text);
+    let t = norm.text.as_str();
+    // Lines as (start, end) without the line end.
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut pos = 0;
+    for piece in t.split_inclusive('\n') {
+        let end = pos + piece.trim_end_matches(['\n', '\r']).len();
+        lines.push((pos, end));
+        pos += piece.len();
+    }
+    let blank = |&(s, e): &(usize, usize)| t[s..e].trim().is_empty();
+
+    // Excluded lines: labels and the headline lists under them, leftovers.
+    let mut excluded = vec![false; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &t[lines[i].0..lines[i].1];
+        if let Some(c) = label_re().captures(line) {
+            excluded[i] = true;
+            // "Read also: <headline>" on one line is all link; a bare label
+            // takes the headline-like lines under it.
+            if c.name("rest").is_some_and(|r| r.as_str().trim().is_empty()) {
+                let mut j = i + 1;
+                while j < lines.len() {
+                    let l = &t[lines[j].0..lines[j].1];
+                    if blank(&lines[j]) {
+                        j += 1;
+                        continue;
+                    }
+                    if is_prose(l) || parse_dateline_at(t, lines[j].0, lines[j].1, gaz, dates, None).is_some() {
+                        break;
+                    }
+                    excluded[j] = true;
+                    j += 1;
+                }
+                i = j;
+                continue;
+            }
+        } else if leftover_re().is_match(line) && line.trim().chars().count() < 120 {
+            excluded[i] = true;
+        }
+        i += 1;
+    }
+
+    // Header: lines above the dateline, or the headline and page-date lines.
+    let mut anchor_hint = doc.published;
+    let mut page_date: Option<Date> = None;
+    let mut dateline = None;
+    let mut body_line = 0;
+    let mut body_start = 0;
+    let first_lines: Vec<usize> = (0..lines.len()).filter(|&k| !blank(&lines[k]) && !excluded[k]).take(8).collect();
+    for &k in &first_lines {
+        let (s, e) = lines[k];
+        if let Some(m) = whole_line_date(&t[s..e], dates, anchor_hint) {
+            page_date.get_or_insert(m);
+            anchor_hint = anchor_hint.or(Some(m));
+            continue;
+        }
+        if let Some(d) = parse_dateline_at(t, s, e, gaz, dates, anchor_hint) {
+            body_line = k;
+            body_start = d.end;
+            dateline = Some(d);
+            break;
+        }
+    }
+    let mut zones = Vec::new();
+    if let Some(d) = &dateline {
+        for k in 0..body_line {
+            if !excluded[k] && !blank(&lines[k]) {
+                zones.push(Zone { start: lines[k].0, end: lines[k].1, kind: ZoneKind::Header });
+            }
+        }
+        zones.push(Zone { start: d.start, end: d.end, kind: ZoneKind::Header });
+    } else {
+        // No dateline: a first line that does not end like a sentence, with
+        // more text below it, is the headline; page-date lines join it.
+        let mut k = 0;
+        let mut seen_title = false;
+        while k < lines.len() {
+            if blank(&lines[k]) || excluded[k] {
+                k += 1;
+                continue;
+            }
+            let line = &t[lines[k].0..lines[k].1];
+            let more_below = (k + 1..lines.len()).any(|j| !blank(&lines[j]) && !excluded[j]);
+            let is_date = whole_line_date(line, dates, anchor_hint).is_some() || time_line(line);
+            let is_title = !seen_title && more_below && !is_prose(line) && !line.trim_end().ends_with([':', ';', ',']);
+            if is_date || is_title {
+                seen_title |= is_title;
+                zones.push(Zone { start: lines[k].0, end: lines[k].1, kind: ZoneKind::Header });
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        body_line = k;
+        body_start = lines.get(k).map_or(t.len(), |l| l.0);
+    }
+
+    // Trailing headline list: after the last prose line, two or more short
+    // lines without a final full stop are related links, not the article.
+    let mut tail: Vec<usize> = Vec::new();
+    for k in (body_line..lines.len()).rev() {
+        if blank(&lines[k]) || excluded[k] {
+            continue;
+        }
+        let line = &t[lines[k].0..lines[k].1];
+        if k == body_line || is_prose(line) {
+            break;
+        }
+        tail.push(k);
+    }
+    if tail.len() >= 2 {
+        let first = *tail.last().unwrap_or(&0);
+        let gap_above = first > 0 && blank(&lines[first - 1]);
+        if gap_above || tail.len() >= 3 {
+            for k in tail {
+                excluded[k] = true;
+            }
+        }
+    }
+
+    // Body zones: runs of lines that are not excluded.
+    let mut run: Option<(usize, usize)> = None;
+    for k in body_line..lines.len() {
+        let (s, e) = lines[k];
+        let s = s.max(body_start);
+        if excluded[k] {
+            if let Some((a, b)) = run.take() {
+                zones.push(Zone { start: a, end: b, kind: ZoneKind::Body });
+            }
+            continue;
+        }
+        run = Some(match run {
+            Some((a, _)) => (a, e),
+            None => (s, e),
+        });
+    }
+    if let Some((a, b)) = run {
+        zones.push(Zone { start: a, end: b, kind: ZoneKind::Body });
+    }
+    zones.retain(|z| z.end > z.start);
+    zones.sort_by_key(|z| z.start);
+
+    let anchor = dateline.as_ref().and_then(|d| d.date).or(page_date).or(doc.published);
+    Article { norm, dateline, zones, anchor }
+}
+
+/// A line that is only a date (and maybe a time): a page-date line.
+fn whole_line_date(line: &str, dates: &DateRecognizer, anchor: Option<Date>) -> Option<Date> {
+    let l = line.trim();
+    if l.is_empty() || l.len() > 60 {
+        return None;
+    }
+    let m = dates.parse_one(l, anchor)?;
+    let rest = format!("{}{}", &l[..m.start], &l[m.end..]);
+    let rest_ok = rest.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || ",:|-/()".contains(c))
+        || time_line(&rest);
+    match m.value {
+        crate::date::DateValue::Day(d) if rest_ok => Some(d),
+        _ => None,
+    }
+}
+
+/// A line that is only a time ("14:30", "10:05 AM").
+fn time_line(line: &str) -> bool {
+    let l = line.trim().trim_end_matches(['A', 'P', 'M', 'a', 'p', 'm', ' ', '.']);
+    !l.is_empty() && l.len() <= 8 && l.chars().all(|c| c.is_ascii_digit() || c == ':') && l.contains(':')
+}
+
+/// Parses a dateline at the start of the line `t[s..e]`.
+fn parse_dateline_at(
+    t: &str,
+    s: usize,
+    e: usize,
+    gaz: &Gazetteer,
+    dates: &DateRecognizer,
+    anchor: Option<Date>,
+) -> Option<Dateline> {
+    let line = &t[s..e];
+    let lead = line.len() - line.trim_start().len();
+    let l = &line[lead..];
+    // The place: words in capitals ("DUSHANBE", "NUR-SULTAN", "NEW YORK").
+    let mut place_len = 0;
+    let mut words = 0;
+    for (i, w) in l.split_inclusive([' ', ',', '(', '/', '.']).scan(0, |off, w| {
+        let o = *off;
+        *off += w.len();
+        Some((o, w))
+    }) {
+        let word = w.trim_end_matches([' ', ',', '(', '/', '.']);
+        if word.is_empty() || !is_all_caps(word) || !word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') {
+            break;
+        }
+        words += 1;
+        place_len = i + word.len();
+        if words == 4 || w.ends_with([',', '(', '/', '.']) {
+            break;
+        }
+    }
+    if place_len == 0 {
+        return None;
+    }
+    let place_text = &l[..place_len];
+    if place_text.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        return None;
+    }
+    let mut p = place_len;
+    let skip_ws = |p: &mut usize| {
+        while l[*p..].starts_with([' ', '\t']) {
+            *p += 1;
+        }
+    };
+    let mut date = None;
+    let mut agency = false;
+    skip_ws(&mut p);
+    if l[p..].starts_with(',') {
+        p += 1;
+        skip_ws(&mut p);
+        let window_end = (p + 60).min(l.len());
+        let window_end = (window_end..=l.len()).find(|&k| l.is_char_boundary(k)).unwrap_or(l.len());
+        if let Some(m) = dates.find(&l[p..window_end], anchor).into_iter().next() {
+            if m.start == 0 {
+                if let crate::date::DateValue::Day(d) = m.value {
+                    date = Some(d);
+                }
+                p += m.end;
+            }
+        }
+        if date.is_none() {
+            // A date with no year and nothing to take it from still ends here.
+            let rest = &l[p..];
+            if let Some(k) = rest.find(['/', '(']) {
+                if k < 20 && rest[..k].chars().any(|c| c.is_ascii_digit()) {
+                    p += k;
+                }
+            }
+        }
+        skip_ws(&mut p);
+    }
+    // The agency: /NIAT "Khovar"/, (AZERTAC), or ". UzA".
+    if l[p..].starts_with('/') {
+        if let Some(k) = l[p + 1..].find('/').filter(|&k| k < 80) {
+            p += k + 2;
+            agency = true;
+        }
+    } else if l[p..].starts_with('(') {
+        if let Some(k) = l[p + 1..].find(')').filter(|&k| k < 80) {
+            p += k + 2;
+            agency = true;
+        }
+    } else if l[p..].starts_with(". ") {
+        let rest = &l[p + 2..];
+        if let Some(k) = rest.find(" -") {
+            let name = &rest[..k];
+            if k <= 40 && name.split_whitespace().count() <= 4 && name.starts_with(|c: char| c.is_uppercase()) {
+                p += 2 + k;
+                agency = true;
+            }
+        }
+    }
+    skip_ws(&mut p);
+    let mut dash = false;
+    if l[p..].starts_with('-') {
+        while l[p..].starts_with('-') {
+            p += 1;
+        }
+        dash = true;
+    } else if l[p..].starts_with(['.', ':']) {
+        p += 1;
+    }
+    skip_ws(&mut p);
+    if date.is_none() && !agency && !dash {
+        return None;
+    }
+    // The body must follow: on this line or the next.
+    if p < l.len() && !l[p..].starts_with(|c: char| c.is_uppercase() || c == '"' || c.is_ascii_digit()) {
+        return None;
+    }
+    let abs = s + lead;
+    let place_entry = gaz.lookup(place_text).or_else(|| gaz.lookup(&title_case(place_text)));
+    let place = match place_entry {
+        Some(id) => gaz.entry(id).canonical.clone(),
+        None => title_case(place_text),
+    };
+    Some(Dateline {
+        start: abs,
+        end: if p >= l.len() { e } else { abs + p },
+        place_start: abs,
+        place_end: abs + place_len,
+        place_entry,
+        place,
+        date,
+    })
+}

@@ -1,1 +1,181 @@
-//! (being written)
+//! Text helpers shared by the stages: typographic normalization with an
+//! offset map back into the original text, and byte → character offsets.
+//!
+//! Stages work on a normalized copy in which typographic quotes, dashes and
+//! odd spaces are plain ASCII, so that one pattern covers every spelling. The
+//! copy keeps a map so that every span still points into the original text.
+
+/// The normalized text of a document and the way back to the original.
+#[derive(Debug, Clone)]
+pub struct NormText {
+    /// Normalized text; all offsets used by the stages are bytes into it.
+    pub text: String,
+    /// `map[i]` is the byte offset in the original of normalized byte `i`
+    /// (one extra entry for the end). `None` when nothing was replaced.
+    map: Option<Vec<u32>>,
+}
+
+/// The ASCII stand-in of a typographic character, if it has one.
+fn plain(c: char) -> Option<char> {
+    Some(match c {
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => '"',
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '\u{02BB}' | '`' => '\'',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
+        '\u{00A0}' | '\u{2007}' | '\u{2009}' | '\u{200A}' | '\u{202F}' | '\u{2002}' | '\u{2003}' | '\u{3000}' => ' ',
+        _ => return None,
+    })
+}
+
+impl NormText {
+    /// Normalizes `original`. Cost is one pass; no copy of the map is made for
+    /// texts that need no replacement (the common case for wire text).
+    pub fn new(original: &str) -> NormText {
+        if original.is_ascii() || !original.chars().any(|c| plain(c).is_some()) {
+            return NormText { text: original.to_string(), map: None };
+        }
+        let mut text = String::with_capacity(original.len());
+        let mut map = Vec::with_capacity(original.len() + 1);
+        for (i, c) in original.char_indices() {
+            match plain(c) {
+                Some(p) => {
+                    text.push(p);
+                    map.push(i as u32);
+                }
+                None => {
+                    text.push(c);
+                    for k in 0..c.len_utf8() {
+                        map.push((i + k) as u32);
+                    }
+                }
+            }
+        }
+        map.push(original.len() as u32);
+        NormText { text, map: Some(map) }
+    }
+
+    /// The original byte offset of normalized byte offset `i`.
+    pub fn to_original(&self, i: usize) -> usize {
+        match &self.map {
+            None => i,
+            Some(map) => map.get(i).map_or(i, |&o| o as usize),
+        }
+    }
+}
+
+/// Converts byte offsets of one text to character offsets (Unicode scalar
+/// values), as the contract asks. Pure-ASCII texts convert for free; others
+/// keep a character count every 256 bytes and count the rest.
+pub struct CharIndex<'a> {
+    text: &'a str,
+    blocks: Option<Vec<u32>>,
+}
+
+const BLOCK: usize = 256;
+
+impl<'a> CharIndex<'a> {
+    pub fn new(text: &'a str) -> CharIndex<'a> {
+        if text.is_ascii() {
+            return CharIndex { text, blocks: None };
+        }
+        let bytes = text.as_bytes();
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut count = 0u32;
+        for chunk in bytes.chunks(BLOCK) {
+            blocks.push(count);
+            count += chunk.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u32;
+        }
+        CharIndex { text, blocks: Some(blocks) }
+    }
+
+    /// Character offset of byte offset `i` (which must be a char boundary).
+    pub fn chars(&self, i: usize) -> usize {
+        let Some(blocks) = &self.blocks else { return i };
+        let i = i.min(self.text.len());
+        let b = i / BLOCK;
+        let base = blocks.get(b).copied().unwrap_or(0) as usize;
+        let start = b * BLOCK;
+        base + self.text.as_bytes()[start..i]
+            .iter()
+            .filter(|&&x| (x & 0xC0) != 0x80)
+            .count()
+    }
+}
+
+/// True for characters that can be part of a word.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// True when `text[i..]` starts a word boundary on the left side, i.e. the
+/// character before `i` (if any) is not a word character.
+pub fn boundary_before(text: &str, i: usize) -> bool {
+    text[..i].chars().next_back().is_none_or(|c| !is_word_char(c))
+}
+
+/// True when the character at `i` (if any) is not a word character.
+pub fn boundary_after(text: &str, i: usize) -> bool {
+    text[i..].chars().next().is_none_or(|c| !is_word_char(c))
+}
+
+/// Title-cases a word written in capitals ("ZAVKIZODA" → "Zavkizoda",
+/// "NUR-SULTAN" → "Nur-Sultan").
+pub fn title_case(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut start = true;
+    for c in word.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric() && c != '\'';
+    }
+    out
+}
+
+/// True when every cased letter of `s` is upper case and it has at least two.
+pub fn is_all_caps(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_uppercase() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_and_maps_back() {
+        let s = "NIAT \u{201C}Khovar\u{201D}/. heads \u{2014} President";
+        let n = NormText::new(s);
+        assert_eq!(n.text, "NIAT \"Khovar\"/. heads - President");
+        let i = n.text.find("President").unwrap();
+        assert_eq!(&s[n.to_original(i)..], "President");
+        assert_eq!(n.to_original(n.text.len()), s.len());
+    }
+
+    #[test]
+    fn char_offsets() {
+        let s = "Душанбе and Baku";
+        let ci = CharIndex::new(s);
+        assert_eq!(ci.chars(s.find("Baku").unwrap()), 12);
+        let long = "é".repeat(300) + "x";
+        let ci = CharIndex::new(&long);
+        assert_eq!(ci.chars(long.len() - 1), 300);
+    }
+
+    #[test]
+    fn casing() {
+        assert_eq!(title_case("NUR-SULTAN"), "Nur-Sultan");
+        assert_eq!(title_case("O'SH"), "O'sh");
+        assert!(is_all_caps("DUSHANBE"));
+        assert!(!is_all_caps("Dushanbe"));
+    }
+}

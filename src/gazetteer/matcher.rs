@@ -1,0 +1,222 @@
+//! The gazetteer automaton: every canonical name and alias in one
+//! Aho-Corasick automaton (leftmost-longest, ASCII case-insensitive, anchored
+//! at word starts), and the per-alias case rules checked on each match.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+
+use super::Entry;
+use crate::error::Error;
+use crate::mention::Label;
+use crate::text::{boundary_after, is_all_caps};
+
+/// How the case of a surface form must agree with the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CaseRule {
+    /// Only as written (acronyms: "SCO" but not "sco").
+    Exact,
+    /// As written or in capitals ("Dushanbe", "DUSHANBE"), not "dushanbe".
+    Cap,
+    /// ASCII case ignored (sector words, triggers, titles).
+    Fold,
+}
+
+/// One candidate reading of a surface form.
+#[derive(Clone, Debug)]
+struct Candidate {
+    entry: u32,
+    surface: Box<str>,
+    case: CaseRule,
+}
+
+/// A match of the automaton that passed the boundary and case checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GazMatch {
+    pub start: usize,
+    pub end: usize,
+    pub entry: u32,
+}
+
+/// The compiled automaton and, per pattern, its candidate entries in order
+/// of preference.
+pub struct Matcher {
+    ac: AhoCorasick,
+    candidates: Vec<Vec<Candidate>>,
+    patterns: usize,
+}
+
+fn label_rank(l: Label) -> u8 {
+    match l {
+        Label::Person => 0,
+        Label::Org => 1,
+        Label::Country => 2,
+        Label::Place => 3,
+        Label::Title => 4,
+        Label::Sector => 5,
+        Label::Trigger => 6,
+        Label::Stop => 7,
+        _ => 8,
+    }
+}
+
+fn default_case(label: Label, surface: &str) -> CaseRule {
+    let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+    if is_all_caps(surface) && letters <= 6 && !surface.contains(' ') {
+        return CaseRule::Exact;
+    }
+    match label {
+        Label::Title | Label::Sector | Label::Trigger => CaseRule::Fold,
+        _ => CaseRule::Cap,
+    }
+}
+
+fn case_ok(rule: CaseRule, surface: &str, found: &str) -> bool {
+    match rule {
+        CaseRule::Fold => true,
+        CaseRule::Exact => surface == found,
+        CaseRule::Cap => surface == found || (is_all_caps(found) && found.eq_ignore_ascii_case(surface)),
+    }
+}
+
+impl Matcher {
+    /// Compiles the automaton. FIRSTNAME entries are word lists, not patterns.
+    pub fn build(entries: &[Entry]) -> Result<Matcher, Error> {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut keys: Vec<String> = Vec::new();
+        let mut candidates: Vec<Vec<Candidate>> = Vec::new();
+        for (id, e) in entries.iter().enumerate() {
+            let label = e.label();
+            if label == Label::FirstName {
+                continue;
+            }
+            for surface in std::iter::once(&e.canonical).chain(&e.aliases) {
+                if surface.chars().count() < 2 {
+                    continue;
+                }
+                let key = surface.to_ascii_lowercase();
+                let slot = *index.entry(key.clone()).or_insert_with(|| {
+                    keys.push(key);
+                    candidates.push(Vec::new());
+                    candidates.len() - 1
+                });
+                let list = &mut candidates[slot];
+                if list.iter().any(|c| c.entry == id as u32 && &*c.surface == surface.as_str()) {
+                    continue;
+                }
+                list.push(Candidate {
+                    entry: id as u32,
+                    surface: surface.as_str().into(),
+                    case: e.case.unwrap_or_else(|| default_case(label, surface)),
+                });
+            }
+        }
+        for list in &mut candidates {
+            // Stable: file order decides within a label.
+            list.sort_by_key(|c| label_rank(entries[c.entry as usize].label()));
+        }
+        let patterns = keys.len();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .start_kind(StartKind::Anchored)
+            .kind(Some(if patterns < 5_000 { AhoCorasickKind::DFA } else { AhoCorasickKind::ContiguousNFA }))
+            .build(&keys)
+            .map_err(|e| Error::Automaton(e.to_string()))?;
+        Ok(Matcher { ac, candidates, patterns })
+    }
+
+    /// Number of distinct surface forms compiled.
+    pub fn pattern_count(&self) -> usize {
+        self.patterns
+    }
+
+    /// Heap bytes used by the automaton.
+    pub fn memory_usage(&self) -> usize {
+        self.ac.memory_usage()
+    }
+
+    /// The longest surface form that starts exactly at `start` and ends on a
+    /// word boundary, with the first candidate entry that accepts it.
+    /// `accept` lets the caller veto a candidate (ambiguous names out of a
+    /// place context); vetoed candidates give way to the next one.
+    pub fn match_at(
+        &self,
+        text: &str,
+        start: usize,
+        entries: &[Entry],
+        accept: impl Fn(&Entry, usize, usize) -> bool,
+    ) -> Option<GazMatch> {
+        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+        let m = self.ac.find(input)?;
+        let end = m.end();
+        if !text.is_char_boundary(end) || !boundary_after(text, end) {
+            return None;
+        }
+        let found = &text[start..end];
+        for c in &self.candidates[m.pattern().as_usize()] {
+            if !case_ok(c.case, &c.surface, found) {
+                continue;
+            }
+            let e = &entries[c.entry as usize];
+            if e.label() == Label::Stop {
+                return None;
+            }
+            if accept(e, start, end) {
+                return Some(GazMatch { start, end, entry: c.entry });
+            }
+        }
+        None
+    }
+
+    /// The entry whose surface form is exactly `name`.
+    pub fn lookup(&self, name: &str, entries: &[Entry]) -> Option<u32> {
+        self.match_at(name, 0, entries, |_, _, _| true)
+            .filter(|m| m.end == name.len())
+            .map(|m| m.entry)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::gazetteer::Gazetteer;
+
+    fn g() -> Gazetteer {
+        Gazetteer::from_sources(&[(
+            "t.tsv",
+            "Shanghai Cooperation Organization\tORG\tSCO\t\t\n\
+             Dushanbe\tPLACE\tDuschanbe\tTajikistan\t\n\
+             Georgia\tCOUNTRY\t\t\t\n\
+             Georgia\tPLACE\t\tUnited States\t\n\
+             green energy\tSECTOR\tclean energy\t\t\n\
+             energy\tSECTOR\t\t\t\n",
+        )])
+        .unwrap()
+    }
+
+    fn find(g: &Gazetteer, text: &str, at: usize) -> Option<String> {
+        g.matcher()
+            .match_at(text, at, g.entries(), |_, _, _| true)
+            .map(|m| format!("{}={}", &text[m.start..m.end], g.entry(m.entry).canonical))
+    }
+
+    #[test]
+    fn case_rules() {
+        let g = g();
+        assert_eq!(find(&g, "the SCO summit", 4).as_deref(), Some("SCO=Shanghai Cooperation Organization"));
+        assert_eq!(find(&g, "the sco summit", 4), None);
+        assert_eq!(find(&g, "DUSHANBE, 19", 0).as_deref(), Some("DUSHANBE=Dushanbe"));
+        assert_eq!(find(&g, "dushanbe", 0), None);
+        assert_eq!(find(&g, "Green Energy", 0).as_deref(), Some("Green Energy=green energy"));
+    }
+
+    #[test]
+    fn boundaries_and_longest() {
+        let g = g();
+        assert_eq!(find(&g, "Dushanbeh", 0), None);
+        assert_eq!(find(&g, "clean energy sector", 0).as_deref(), Some("clean energy=green energy"));
+        assert_eq!(find(&g, "Dushanbe's", 0).as_deref(), Some("Dushanbe=Dushanbe"));
+        let georgia = g.lookup("Georgia").unwrap();
+        assert_eq!(g.entry(georgia).label(), crate::mention::Label::Country);
+    }
+}
