@@ -1,12 +1,27 @@
-//! The pipeline: gazetteers compiled once, then one document at a time.
+//! The pipeline: gazetteers compiled once, then one document at a time
+//! through clean → segment → match → recognize → assemble → records.
 
 use std::path::{Path, PathBuf};
 
+use crate::clean::{clean, Article};
 use crate::document::Document;
-use crate::record::Extraction;
+use crate::events::{assemble, Event};
+use crate::gazetteer::Gazetteer;
+use crate::mention::{Label, Mention, Source};
+use crate::recognize::dates::DateRecognizer;
+use crate::recognize::people;
+use crate::record::{EntityRecord, EventRecord, Extraction};
+use crate::segment::{segment, Segmented};
+use crate::text::CharIndex;
 
 /// Built once, shared by reference across threads.
-pub struct Pipeline {}
+pub struct Pipeline {
+    gaz: Gazetteer,
+    dates: DateRecognizer,
+}
+
+/// Words after which a name that is also a common word is a place.
+const PLACE_CONTEXT: &[&str] = &["in", "to", "from", "near", "at", "visited", "visit", "city", "town", "village", "capital", "province", "region", "outside"];
 
 impl Pipeline {
     /// A pipeline over the gazetteers built into the binary.
@@ -17,12 +32,146 @@ impl Pipeline {
     /// A pipeline over the built-in gazetteers, or those of `replace` when
     /// given, plus the files of every folder in `extra`. Fails with file and
     /// line on a malformed gazetteer file.
-    pub fn load(_replace: Option<&Path>, _extra: &[PathBuf]) -> Result<Pipeline, crate::Error> {
-        Ok(Pipeline {})
+    pub fn load(replace: Option<&Path>, extra: &[PathBuf]) -> Result<Pipeline, crate::Error> {
+        Ok(Pipeline::new(Gazetteer::load(replace, extra)?))
+    }
+
+    pub fn new(gaz: Gazetteer) -> Pipeline {
+        Pipeline { gaz, dates: DateRecognizer::new() }
+    }
+
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gaz
     }
 
     /// Runs every stage over one document. Depends on `doc` alone.
-    pub fn extract(&self, _doc: &Document) -> Extraction {
-        Extraction::default()
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let article = clean(doc, &self.gaz, &self.dates);
+        let seg = segment(&article);
+        let mentions = self.mentions(&article, &seg);
+        let events = assemble(&article, &seg, &mentions, &self.gaz);
+        records(doc, &article, &mentions, &events)
     }
+
+    /// Stages 4 and 5: gazetteer matches, dates, titles and people, sorted.
+    pub fn mentions(&self, article: &Article, seg: &Segmented) -> Vec<Mention> {
+        let text = article.text();
+        let entries = self.gaz.entries();
+        let matcher = self.gaz.matcher();
+        let mut gaz_mentions: Vec<Mention> = Vec::new();
+        for sent in &seg.sentences {
+            let words = seg.words_of(sent);
+            let mut next_free = 0;
+            for (wi, w) in words.iter().enumerate() {
+                if w.start < next_free {
+                    continue;
+                }
+                let prev = wi.checked_sub(1).map(|p| text[words[p].start..words[p].end].to_lowercase());
+                let accept = |e: &crate::gazetteer::Entry, _s: usize, _e: usize| {
+                    !e.ambiguous || prev.as_deref().is_some_and(|p| PLACE_CONTEXT.contains(&p))
+                };
+                if let Some(m) = matcher.match_at(text, w.start, entries, accept) {
+                    let e = &entries[m.entry as usize];
+                    let label = e.label();
+                    gaz_mentions.push(Mention {
+                        start: m.start,
+                        end: m.end,
+                        label,
+                        canonical: e.canonical.clone(),
+                        country: if label == Label::Country { Some(e.canonical.clone()) } else { e.country.clone() },
+                        source: Source::Gazetteer,
+                        entry: Some(m.entry),
+                        date: None,
+                    });
+                    next_free = m.end;
+                }
+            }
+        }
+        // A dateline place no gazetteer knows is still a place.
+        if let Some(dl) = &article.dateline {
+            if dl.place_entry.is_none() && !gaz_mentions.iter().any(|m| m.start == dl.place_start) {
+                gaz_mentions.push(Mention {
+                    start: dl.place_start,
+                    end: dl.place_end,
+                    label: Label::Place,
+                    canonical: dl.place.clone(),
+                    country: None,
+                    source: Source::Pattern,
+                    entry: None,
+                    date: None,
+                });
+                gaz_mentions.sort_by_key(|m| m.start);
+            }
+        }
+        let people = people::recognize(text, seg, &self.gaz, &gaz_mentions);
+        let mut all: Vec<Mention> = gaz_mentions
+            .into_iter()
+            .filter(|m| !matches!(m.label, Label::Person | Label::Title))
+            .collect();
+        all.extend(people);
+        for sent in &seg.sentences {
+            for d in self.dates.find(&text[sent.start..sent.end], article.anchor) {
+                all.push(Mention {
+                    start: sent.start + d.start,
+                    end: sent.start + d.end,
+                    label: Label::Date,
+                    canonical: d.value.to_string(),
+                    country: None,
+                    source: Source::Pattern,
+                    entry: None,
+                    date: Some(d.value),
+                });
+            }
+        }
+        // Dates inside a gazetteer match ("May" as a name) are dates only if
+        // nothing else claims the words; keep the longer span.
+        all.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        all
+    }
+}
+
+/// Stage 7's input: the contract's rows, with character offsets into the
+/// original text.
+fn records(doc: &Document, article: &Article, mentions: &[Mention], events: &[Event]) -> Extraction {
+    let ci = CharIndex::new(&doc.text);
+    let orig = |i: usize| article.norm.to_original(i);
+    let span = |s: usize, e: usize| &doc.text[orig(s)..orig(e)];
+    let mut out = Extraction::default();
+    for (i, ev) in events.iter().enumerate() {
+        let (s, e) = ev.evidence;
+        out.events.push(EventRecord {
+            doc_id: doc.id.clone(),
+            event_index: i + 1,
+            event_type: ev.kind.map_or("", |k| k.as_str()).to_string(),
+            date: ev.date.map(|d| d.to_string()).unwrap_or_default(),
+            date_text: ev.date_span.map(|(a, b)| span(a, b).to_string()).unwrap_or_default(),
+            place: ev.place.clone().unwrap_or_default(),
+            place_country: ev.place_country.clone().unwrap_or_default(),
+            participants: ev.participants.clone(),
+            parties: ev.parties.clone(),
+            agreed_sectors: ev.agreed_sectors.clone(),
+            sectors: ev.sectors.clone(),
+            trigger: span(ev.trigger.0, ev.trigger.1).to_string(),
+            evidence: span(s, e).to_string(),
+            start: ci.chars(orig(s)),
+            end: ci.chars(orig(e)),
+        });
+    }
+    let mut last: Option<(usize, usize, Label)> = None;
+    for m in mentions {
+        if !m.label.is_entity() || last == Some((m.start, m.end, m.label)) {
+            continue;
+        }
+        last = Some((m.start, m.end, m.label));
+        out.entities.push(EntityRecord {
+            doc_id: doc.id.clone(),
+            start: ci.chars(orig(m.start)),
+            end: ci.chars(orig(m.end)),
+            text: span(m.start, m.end).to_string(),
+            label: m.label.as_str().to_string(),
+            canonical: m.canonical.clone(),
+            source: m.source.as_str().to_string(),
+        });
+    }
+    out
 }

@@ -1,1 +1,416 @@
-//! (being written)
+//! Stage 6, assemble events: cues (triggers that name an event) are merged
+//! into events — several mentions of one event become one — and each event's
+//! slots are filled from its sentences: date, place, participants, parties,
+//! sectors and agreed sectors.
+
+mod triggers;
+
+use std::collections::HashMap;
+
+use crate::clean::Article;
+use crate::date::{DateValue, Date};
+use crate::gazetteer::Gazetteer;
+use crate::mention::{EventType, Label, Mention};
+use crate::segment::Segmented;
+
+pub use triggers::Cue;
+use triggers::words;
+
+/// An assembled event, with byte spans of the normalized text.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Event {
+    pub kind: Option<EventType>,
+    pub date: Option<DateValue>,
+    /// Span of the date's words.
+    pub date_span: Option<(usize, usize)>,
+    pub place: Option<String>,
+    pub place_country: Option<String>,
+    pub participants: Vec<String>,
+    pub parties: Vec<String>,
+    pub agreed_sectors: Vec<String>,
+    pub sectors: Vec<String>,
+    /// The first trigger and the sentence that holds it.
+    pub trigger: (usize, usize),
+    pub evidence: (usize, usize),
+}
+
+/// Words before a person that make them mentioned, not acting.
+const NOT_ACTING: &[&str] = &[
+    "policy", "policies", "leadership", "initiative", "initiatives", "thanks", "greetings",
+    "greeting", "behalf", "message", "instructions", "instruction", "guidance", "wishes", "memory",
+    "named", "late", "former", "regards", "letter", "congratulations", "congratulatory", "condolences",
+    "portrait", "decree", "words", "address", "appeal", "vision", "efforts", "foresight", "wisdom",
+];
+const AGREE_WORDS: &[&str] = &["agreed", "agree", "decided", "pledged", "committed", "signed", "sign", "agreement", "reached"];
+
+/// One event being built.
+struct Draft {
+    kind: EventType,
+    cues: Vec<Cue>,
+    date: Option<(DateValue, usize, usize)>,
+    recalled: bool,
+}
+
+fn recent(d: &DateValue, anchor: Option<Date>) -> bool {
+    let Some(a) = anchor else { return true };
+    let day = match d {
+        DateValue::Day(x) => *x,
+        DateValue::Interval(_, b) => *b,
+        _ => return false,
+    };
+    let diff = a.to_days() - day.to_days();
+    (-2..=45).contains(&diff)
+}
+
+/// Assembles the events of one article.
+pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Event> {
+    let text = article.text();
+    // 1. Cues per body sentence, and the dates they own.
+    let mut all: Vec<Cue> = Vec::new();
+    for (si, s) in seg.sentences.iter().enumerate() {
+        if s.body {
+            all.extend(triggers::cues(text, (s.start, s.end), si, mentions, gaz));
+        }
+    }
+    if all.is_empty() {
+        return Vec::new();
+    }
+    let dates: Vec<&Mention> = mentions.iter().filter(|m| m.label == Label::Date && m.date.is_some()).collect();
+    let mut cue_date: HashMap<usize, (DateValue, usize, usize)> = HashMap::new();
+    for d in &dates {
+        let Some(si) = seg.sentence_at(d.start) else { continue };
+        let Some(value) = d.date else { continue };
+        let mut best: Option<(usize, usize)> = None;
+        for (ci, c) in all.iter().enumerate().filter(|(_, c)| c.sentence == si && !c.weak) {
+            let dist = if c.end <= d.start { d.start - c.end } else { (c.start - d.end.min(c.start)) * 2 + 10 };
+            let coarse = !matches!(value, DateValue::Day(_) | DateValue::Interval(..));
+            if coarse && dist > 40 {
+                continue;
+            }
+            if best.is_none_or(|(_, bd)| dist < bd) {
+                best = Some((ci, dist));
+            }
+        }
+        if let Some((ci, _)) = best {
+            cue_date.entry(ci).or_insert((value, d.start, d.end));
+        }
+    }
+
+    // 2. Merge cues into events.
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut agreement_cues: Vec<(usize, Cue)> = Vec::new();
+    for (ci, c) in all.iter().enumerate() {
+        let date = cue_date.get(&ci).copied();
+        if c.kind == EventType::Agreement {
+            agreement_cues.push((ci, c.clone()));
+            continue;
+        }
+        if c.weak {
+            let target = drafts.iter_mut().rev().find(|d| d.kind == c.kind && !d.recalled)
+                .or_else(|| None);
+            if let Some(d) = target {
+                d.cues.push(c.clone());
+            } else if let Some(d) = drafts.iter_mut().rev().find(|d| matches!(d.kind, EventType::Meeting | EventType::PhoneCall) && !d.recalled && c.kind == EventType::Meeting) {
+                d.cues.push(c.clone());
+            }
+            continue;
+        }
+        match date {
+            Some((v, ds, de)) => {
+                if let Some(d) = drafts.iter_mut().find(|d| d.kind == c.kind && d.date.map(|x| x.0) == Some(v)) {
+                    d.cues.push(c.clone());
+                } else if let Some(d) = drafts.iter_mut().find(|d| d.kind == c.kind && d.date.is_none() && !d.recalled && recent(&v, article.anchor)) {
+                    d.date = Some((v, ds, de));
+                    d.cues.push(c.clone());
+                } else {
+                    let recalled = c.recalled || !recent(&v, article.anchor);
+                    drafts.push(Draft { kind: c.kind, cues: vec![c.clone()], date: Some((v, ds, de)), recalled });
+                }
+            }
+            None => {
+                if c.recalled {
+                    continue;
+                }
+                if let Some(d) = drafts.iter_mut().find(|d| d.kind == c.kind && !d.recalled) {
+                    d.cues.push(c.clone());
+                } else {
+                    drafts.push(Draft { kind: c.kind, cues: vec![c.clone()], date: None, recalled: false });
+                }
+            }
+        }
+    }
+    if drafts.is_empty() && !agreement_cues.is_empty() {
+        for (ci, c) in &agreement_cues {
+            if c.weak || c.recalled {
+                continue;
+            }
+            let date = cue_date.get(ci).copied();
+            match drafts.first_mut() {
+                Some(d) => {
+                    d.cues.push(c.clone());
+                    if d.date.is_none() {
+                        d.date = date;
+                    }
+                }
+                None => drafts.push(Draft { kind: EventType::Agreement, cues: vec![c.clone()], date, recalled: false }),
+            }
+        }
+    }
+    if drafts.is_empty() {
+        return Vec::new();
+    }
+    drafts.sort_by_key(|d| d.cues[0].start);
+
+    // 3. Which event owns each body sentence (for sectors): the events with
+    // a cue in it, else the last main event before it.
+    let n = seg.sentences.len();
+    let mut owners: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (di, d) in drafts.iter().enumerate() {
+        for c in &d.cues {
+            if !owners[c.sentence].contains(&di) {
+                owners[c.sentence].push(di);
+            }
+        }
+    }
+    let first_main = drafts.iter().position(|d| !d.recalled);
+    let mut current = first_main;
+    for si in 0..n {
+        if !seg.sentences[si].body {
+            continue;
+        }
+        if owners[si].is_empty() {
+            if let Some(c) = current {
+                owners[si].push(c);
+            }
+        } else if let Some(&m) = owners[si].iter().find(|&&di| !drafts[di].recalled) {
+            current = Some(m);
+        }
+    }
+
+    // 4. Slots.
+    let in_title = |m: &Mention| mentions.iter().any(|t| t.label == Label::Title && t.start <= m.start && m.end <= t.end && t.start < m.start);
+    let mut events: Vec<Event> = Vec::new();
+    for (di, d) in drafts.iter().enumerate() {
+        let first = &d.cues[0];
+        let sent = &seg.sentences[first.sentence];
+        let mut ev = Event {
+            kind: Some(d.kind),
+            date: d.date.map(|x| x.0),
+            date_span: d.date.map(|x| (x.1, x.2)),
+            trigger: (first.start, first.end),
+            evidence: (sent.start, sent.end),
+            ..Event::default()
+        };
+        let cue_sentences: Vec<usize> = {
+            let mut v: Vec<usize> = d.cues.iter().map(|c| c.sentence).collect();
+            v.dedup();
+            v
+        };
+        // A recalled event's own words: from its document noun to its date.
+        let scope = |m: &Mention, si: usize| -> bool {
+            if d.recalled {
+                d.cues.iter().any(|c| c.sentence == si && m.start >= c.phrase_start.min(c.start) && m.end <= d.date.map_or(c.end, |x| x.2.max(c.end)))
+            } else {
+                // Leave out words inside other, recalled events' phrases.
+                !drafts.iter().enumerate().any(|(oi, o)| {
+                    oi != di && o.recalled && o.cues.iter().any(|c| c.sentence == si && m.start >= c.phrase_start.min(c.start) && m.end <= o.date.map_or(c.end, |x| x.2.max(c.end)))
+                })
+            }
+        };
+        // Participants: people in the event's sentences who act in it.
+        let mut party_pos: Vec<(String, usize)> = Vec::new();
+        for &si in &cue_sentences {
+            let s = &seg.sentences[si];
+            let ws = words(&text[s.start..s.end], s.start);
+            for m in mentions.iter().filter(|m| m.start >= s.start && m.end <= s.end && m.label == Label::Person) {
+                if !scope(m, si) {
+                    continue;
+                }
+                let wi = ws.partition_point(|(p, _)| *p < m.start);
+                let before: Vec<&str> = ws[wi.saturating_sub(5)..wi].iter().map(|(_, w)| w.as_str()).collect();
+                if before.iter().any(|w| NOT_ACTING.contains(w)) {
+                    continue;
+                }
+                push_unique(&mut ev.participants, &m.canonical);
+                if let Some(c) = &m.country {
+                    party_pos.push((c.clone(), m.start));
+                }
+            }
+            // Compound adjectives ("Tajik-Azerbaijani") and "between X and Y".
+            let countries: Vec<&Mention> = mentions.iter().filter(|m| m.start >= s.start && m.end <= s.end && m.label == Label::Country && scope(m, si)).collect();
+            for pair in countries.windows(2) {
+                if &text[pair[0].end..pair[1].start] == "-" || text[..pair[0].start].trim_end().to_lowercase().ends_with("between") {
+                    for m in pair {
+                        party_pos.push((m.canonical.clone(), m.start));
+                    }
+                }
+            }
+        }
+        // People of the same person seen elsewhere may carry the country.
+        for p in &ev.participants {
+            if !party_pos.iter().any(|_| false) {
+                if let Some(m) = mentions.iter().find(|m| m.label == Label::Person && &m.canonical == p && m.country.is_some()) {
+                    if let Some(c) = &m.country {
+                        party_pos.push((c.clone(), m.start));
+                    }
+                }
+            }
+        }
+        if party_pos.is_empty() {
+            for &si in &cue_sentences {
+                let s = &seg.sentences[si];
+                for m in mentions.iter().filter(|m| m.start >= s.start && m.end <= s.end && matches!(m.label, Label::Country | Label::Org) && scope(m, si)) {
+                    let before = text[s.start..m.start].trim_end().to_lowercase();
+                    // "in Azerbaijan" is where, not who.
+                    if before.ends_with(" in") || before.ends_with(" to") && d.kind == EventType::Visit {
+                        continue;
+                    }
+                    party_pos.push((m.canonical.clone(), m.start));
+                }
+            }
+        }
+        // Order parties by first mention in the document.
+        let mut parties: Vec<(usize, String)> = Vec::new();
+        for (p, _) in &party_pos {
+            if parties.iter().any(|(_, q)| q == p) {
+                continue;
+            }
+            let first = mentions
+                .iter()
+                .filter(|m| (matches!(m.label, Label::Country | Label::Org) && &m.canonical == p) || (m.label == Label::Person && m.country.as_ref() == Some(p)))
+                .map(|m| m.start)
+                .min()
+                .unwrap_or(usize::MAX);
+            parties.push((first, p.clone()));
+        }
+        parties.sort();
+        ev.parties = parties.into_iter().map(|(_, p)| p).collect();
+
+        // Sectors from owned sentences; agreed when under agree language.
+        for (si, s) in seg.sentences.iter().enumerate() {
+            if !s.body || !owners[si].contains(&di) {
+                continue;
+            }
+            let ws = words(&text[s.start..s.end], s.start);
+            let agree_at = ws
+                .iter()
+                .filter(|(p, w)| {
+                    AGREE_WORDS.contains(&w.as_str())
+                        && scope(&Mention { start: *p, end: *p + w.len(), ..mentions[0].clone() }, si)
+                })
+                .map(|(p, _)| *p)
+                .next();
+            let signing_sentence = d.kind == EventType::Signing && cue_sentences.contains(&si);
+            for m in mentions.iter().filter(|m| m.start >= s.start && m.end <= s.end && m.label == Label::Sector) {
+                if !scope(m, si) || in_title(m) {
+                    continue;
+                }
+                push_unique(&mut ev.sectors, &m.canonical);
+                if signing_sentence || agree_at.is_some_and(|a| a < m.start) {
+                    push_unique(&mut ev.agreed_sectors, &m.canonical);
+                }
+            }
+        }
+
+        // Place: "in <city>" in the event's sentences.
+        if d.kind != EventType::PhoneCall {
+            let mut best: Option<&Mention> = None;
+            'outer: for &si in &cue_sentences {
+                let s = &seg.sentences[si];
+                for m in mentions.iter().filter(|m| m.start >= s.start && m.end <= s.end && matches!(m.label, Label::Place | Label::Country)) {
+                    if !scope(m, si) || in_title(m) {
+                        continue;
+                    }
+                    let before = text[s.start..m.start].trim_end().to_lowercase();
+                    let prep = before.ends_with(" in") || before.ends_with(" at") || before == "in" || (d.kind == EventType::Visit && (before.ends_with(" to") || before.ends_with("visited")));
+                    if !prep {
+                        continue;
+                    }
+                    if m.label == Label::Place {
+                        best = Some(m);
+                        break 'outer;
+                    }
+                    if best.is_none() {
+                        best = Some(m);
+                    }
+                }
+            }
+            match best {
+                Some(m) if m.label == Label::Place => {
+                    ev.place = Some(m.canonical.clone());
+                    ev.place_country = m.country.clone();
+                }
+                Some(m) => {
+                    // A country; the dateline city when it lies there.
+                    let dl = article.dateline.as_ref().filter(|_| !d.recalled).and_then(|dl| dl.place_entry.map(|e| gaz.entry(e)));
+                    match dl.filter(|e| e.label() == Label::Place && e.country.as_deref() == Some(m.canonical.as_str())) {
+                        Some(e) => {
+                            ev.place = Some(e.canonical.clone());
+                            ev.place_country = e.country.clone();
+                        }
+                        None => {
+                            ev.place = Some(m.canonical.clone());
+                            ev.place_country = Some(m.canonical.clone());
+                        }
+                    }
+                }
+                None if !d.recalled && matches!(d.kind, EventType::Meeting | EventType::Visit) => {
+                    if let Some(dl) = &article.dateline {
+                        let (name, country) = match dl.place_entry.map(|e| gaz.entry(e)) {
+                            Some(e) if e.label() == Label::Country => (e.canonical.clone(), Some(e.canonical.clone())),
+                            Some(e) => (e.canonical.clone(), e.country.clone()),
+                            None => (dl.place.clone(), None),
+                        };
+                        let home = ev.parties.is_empty() || country.as_ref().is_some_and(|c| ev.parties.contains(c));
+                        if home {
+                            ev.place = Some(name);
+                            ev.place_country = country;
+                        }
+                    }
+                }
+                None => {}
+            }
+        }
+        events.push(ev);
+    }
+
+    // 5. A signing at a meeting or visit takes its date and place; a signing
+    // with no parties takes the main event's.
+    let main = drafts.iter().position(|d| !d.recalled && matches!(d.kind, EventType::Meeting | EventType::Visit));
+    if let Some(mi) = main {
+        let (mdate, mspan, mplace, mcountry, mparties) = {
+            let m = &events[mi];
+            (m.date, m.date_span, m.place.clone(), m.place_country.clone(), m.parties.clone())
+        };
+        for (i, ev) in events.iter_mut().enumerate() {
+            if i == mi {
+                continue;
+            }
+            if !drafts[i].recalled && ev.kind == Some(EventType::Signing) {
+                if ev.date.is_none() {
+                    ev.date = mdate;
+                    ev.date_span = mspan;
+                }
+                if ev.place.is_none() {
+                    ev.place = mplace.clone();
+                    ev.place_country = mcountry.clone();
+                }
+            }
+            if ev.parties.is_empty() {
+                ev.parties = mparties.clone();
+            }
+        }
+    } else if let Some(first) = events.iter().find(|e| !e.parties.is_empty()).map(|e| e.parties.clone()) {
+        for ev in events.iter_mut().filter(|e| e.parties.is_empty()) {
+            ev.parties = first.clone();
+        }
+    }
+    events.sort_by_key(|e| (e.evidence.0, e.trigger.0));
+    events
+}
+
+fn push_unique(v: &mut Vec<String>, s: &str) {
+    if !v.iter().any(|x| x == s) {
+        v.push(s.to_string());
+    }
+}

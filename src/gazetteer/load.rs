@@ -8,13 +8,44 @@ use crate::mention::{EventType, Label};
 
 /// The contract's sector labels; a SECTOR entry's canonical must be one.
 pub const SECTOR_LABELS: &[&str] = &[
-    "agriculture", "aluminum", "aviation", "banking", "chemicals", "construction",
-    "construction materials", "culture", "customs", "cybersecurity", "defense",
-    "digital technology", "education", "energy", "environment", "finance", "food security",
-    "green energy", "health", "humanitarian", "hydropower", "industry", "investment",
-    "logistics", "migration", "mining", "oil and gas", "oil refining", "science", "security",
-    "sport", "telecommunications", "textiles", "tourism", "trade", "transport",
-    "water resources", "youth",
+    "agriculture",
+    "aluminum",
+    "aviation",
+    "banking",
+    "chemicals",
+    "construction",
+    "construction materials",
+    "culture",
+    "customs",
+    "cybersecurity",
+    "defense",
+    "digital technology",
+    "education",
+    "energy",
+    "environment",
+    "finance",
+    "food security",
+    "green energy",
+    "health",
+    "humanitarian",
+    "hydropower",
+    "industry",
+    "investment",
+    "logistics",
+    "migration",
+    "mining",
+    "oil and gas",
+    "oil refining",
+    "science",
+    "security",
+    "sport",
+    "telecommunications",
+    "textiles",
+    "tourism",
+    "trade",
+    "transport",
+    "water resources",
+    "youth",
 ];
 
 /// A problem found in a gazetteer file.
@@ -39,7 +70,11 @@ pub fn parse_source(file: &str, content: &str) -> Result<Vec<Entry>, Error> {
             Ok(Some(e)) => entries.push(e),
             Ok(None) => {}
             Err(p) => {
-                return Err(Error::Gazetteer { path: p.file, line: p.line, message: p.message })
+                return Err(Error::Gazetteer {
+                    path: p.file,
+                    line: p.line,
+                    message: p.message,
+                })
             }
         }
     }
@@ -47,7 +82,11 @@ pub fn parse_source(file: &str, content: &str) -> Result<Vec<Entry>, Error> {
 }
 
 fn parse_line(file: &str, line_no: usize, line: &str) -> Result<Option<Entry>, Problem> {
-    let problem = |message: String| Problem { file: file.to_string(), line: line_no, message };
+    let problem = |message: String| Problem {
+        file: file.to_string(),
+        line: line_no,
+        message,
+    };
     let line = line.strip_suffix('\r').unwrap_or(line);
     if line.trim().is_empty() || line.starts_with('#') {
         return Ok(None);
@@ -72,13 +111,27 @@ fn parse_line(file: &str, line_no: usize, line: &str) -> Result<Option<Entry>, P
     let mut e = Entry {
         canonical: canonical.to_string(),
         label: Some(label),
-        aliases: cols[2].split('|').map(str::trim).filter(|a| !a.is_empty()).map(str::to_string).collect(),
-        country: Some(cols[3].trim()).filter(|c| !c.is_empty()).map(str::to_string),
+        aliases: cols[2]
+            .split('|')
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(str::to_string)
+            .collect(),
+        country: Some(cols[3].trim())
+            .filter(|c| !c.is_empty())
+            .map(str::to_string),
         file: file.to_string(),
         line: line_no,
         ..Entry::default()
     };
-    for kv in cols.get(4).copied().unwrap_or("").split(';').map(str::trim).filter(|s| !s.is_empty()) {
+    for kv in cols
+        .get(4)
+        .copied()
+        .unwrap_or("")
+        .split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         let (k, v) = kv
             .split_once('=')
             .ok_or_else(|| problem(format!("attribute {kv:?} is not key=value")))?;
@@ -115,7 +168,9 @@ fn parse_line(file: &str, line_no: usize, line: &str) -> Result<Option<Entry>, P
         return Err(problem("a TRIGGER needs event=<type>".into()));
     }
     if label == Label::Sector && !SECTOR_LABELS.contains(&canonical) {
-        return Err(problem(format!("{canonical:?} is not a sector label of the output contract")));
+        return Err(problem(format!(
+            "{canonical:?} is not a sector label of the output contract"
+        )));
     }
     Ok(Some(e))
 }
@@ -134,17 +189,27 @@ pub fn check_sources(sources: &[(&str, &str)]) -> (Vec<Entry>, Vec<Problem>) {
             }
         }
     }
-    let mut seen: HashMap<(String, Label, Option<String>, Option<String>), (String, usize)> = HashMap::new();
+    let mut seen: HashMap<(String, Label, Option<String>, Option<String>), (String, usize)> =
+        HashMap::new();
     for e in &entries {
         if matches!(e.label(), Label::FirstName | Label::Stop) {
             continue;
         }
-        let key = (e.canonical.clone(), e.label(), e.country.clone(), e.region.clone());
+        let key = (
+            e.canonical.clone(),
+            e.label(),
+            e.country.clone(),
+            e.region.clone(),
+        );
         if let Some((f, l)) = seen.get(&key) {
             problems.push(Problem {
                 file: e.file.clone(),
                 line: e.line,
-                message: format!("duplicate {} entry {:?} (first at {f}:{l})", e.label().as_str(), e.canonical),
+                message: format!(
+                    "duplicate {} entry {:?} (first at {f}:{l})",
+                    e.label().as_str(),
+                    e.canonical
+                ),
             });
         } else {
             seen.insert(key, (e.file.clone(), e.line));
@@ -162,7 +227,10 @@ pub fn check_sources(sources: &[(&str, &str)]) -> (Vec<Entry>, Vec<Problem>) {
                     problems.push(Problem {
                         file: e.file.clone(),
                         line: e.line,
-                        message: format!("country {c:?} of {:?} is not the canonical name of any COUNTRY entry", e.canonical),
+                        message: format!(
+                            "country {c:?} of {:?} is not the canonical name of any COUNTRY entry",
+                            e.canonical
+                        ),
                     });
                 }
             }
@@ -184,9 +252,13 @@ mod tests {
         let bad = "x\tPLACE\t\t\n\ny\tNOPE\t\t\t\n";
         let err = parse_source("p.tsv", bad).unwrap_err().to_string();
         assert!(err.starts_with("p.tsv:3: unknown label"), "{err}");
-        let err = parse_source("s.tsv", "foo\tSECTOR\t\t\t\n").unwrap_err().to_string();
+        let err = parse_source("s.tsv", "foo\tSECTOR\t\t\t\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("not a sector label"), "{err}");
-        let err = parse_source("t.tsv", "met\tTRIGGER\t\t\t\n").unwrap_err().to_string();
+        let err = parse_source("t.tsv", "met\tTRIGGER\t\t\t\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("needs event"), "{err}");
     }
 
@@ -195,7 +267,15 @@ mod tests {
         let src = "Tajikistan\tCOUNTRY\t\t\t\nDushanbe\tPLACE\t\tTajikistan\t\nDushanbe\tPLACE\t\tTajikistan\t\nBaku\tPLACE\t\tAzerbaijan\t\n";
         let (_, problems) = check_sources(&[("a.tsv", src)]);
         let msgs: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        assert!(msgs.iter().any(|m| m.starts_with("a.tsv:3: duplicate PLACE")), "{msgs:?}");
-        assert!(msgs.iter().any(|m| m.starts_with("a.tsv:4: country \"Azerbaijan\"")), "{msgs:?}");
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("a.tsv:3: duplicate PLACE")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("a.tsv:4: country \"Azerbaijan\"")),
+            "{msgs:?}"
+        );
     }
 }

@@ -75,7 +75,9 @@ fn case_ok(rule: CaseRule, surface: &str, found: &str) -> bool {
     match rule {
         CaseRule::Fold => true,
         CaseRule::Exact => surface == found,
-        CaseRule::Cap => surface == found || (is_all_caps(found) && found.eq_ignore_ascii_case(surface)),
+        CaseRule::Cap => {
+            surface == found || (is_all_caps(found) && found.eq_ignore_ascii_case(surface))
+        }
     }
 }
 
@@ -101,7 +103,10 @@ impl Matcher {
                     candidates.len() - 1
                 });
                 let list = &mut candidates[slot];
-                if list.iter().any(|c| c.entry == id as u32 && &*c.surface == surface.as_str()) {
+                if list
+                    .iter()
+                    .any(|c| c.entry == id as u32 && &*c.surface == surface.as_str())
+                {
                     continue;
                 }
                 list.push(Candidate {
@@ -120,10 +125,18 @@ impl Matcher {
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .start_kind(StartKind::Anchored)
-            .kind(Some(if patterns < 5_000 { AhoCorasickKind::DFA } else { AhoCorasickKind::ContiguousNFA }))
+            .kind(Some(if patterns < 5_000 {
+                AhoCorasickKind::DFA
+            } else {
+                AhoCorasickKind::ContiguousNFA
+            }))
             .build(&keys)
             .map_err(|e| Error::Automaton(e.to_string()))?;
-        Ok(Matcher { ac, candidates, patterns })
+        Ok(Matcher {
+            ac,
+            candidates,
+            patterns,
+        })
     }
 
     /// Number of distinct surface forms compiled.
@@ -163,7 +176,11 @@ impl Matcher {
                 return None;
             }
             if accept(e, start, end) {
-                return Some(GazMatch { start, end, entry: c.entry });
+                return Some(GazMatch {
+                    start,
+                    end,
+                    entry: c.entry,
+                });
             }
         }
         None
@@ -203,19 +220,34 @@ mod tests {
     #[test]
     fn case_rules() {
         let g = g();
-        assert_eq!(find(&g, "the SCO summit", 4).as_deref(), Some("SCO=Shanghai Cooperation Organization"));
+        assert_eq!(
+            find(&g, "the SCO summit", 4).as_deref(),
+            Some("SCO=Shanghai Cooperation Organization")
+        );
         assert_eq!(find(&g, "the sco summit", 4), None);
-        assert_eq!(find(&g, "DUSHANBE, 19", 0).as_deref(), Some("DUSHANBE=Dushanbe"));
+        assert_eq!(
+            find(&g, "DUSHANBE, 19", 0).as_deref(),
+            Some("DUSHANBE=Dushanbe")
+        );
         assert_eq!(find(&g, "dushanbe", 0), None);
-        assert_eq!(find(&g, "Green Energy", 0).as_deref(), Some("Green Energy=green energy"));
+        assert_eq!(
+            find(&g, "Green Energy", 0).as_deref(),
+            Some("Green Energy=green energy")
+        );
     }
 
     #[test]
     fn boundaries_and_longest() {
         let g = g();
         assert_eq!(find(&g, "Dushanbeh", 0), None);
-        assert_eq!(find(&g, "clean energy sector", 0).as_deref(), Some("clean energy=green energy"));
-        assert_eq!(find(&g, "Dushanbe's", 0).as_deref(), Some("Dushanbe=Dushanbe"));
+        assert_eq!(
+            find(&g, "clean energy sector", 0).as_deref(),
+            Some("clean energy=green energy")
+        );
+        assert_eq!(
+            find(&g, "Dushanbe's", 0).as_deref(),
+            Some("Dushanbe=Dushanbe")
+        );
         let georgia = g.lookup("Georgia").unwrap();
         assert_eq!(g.entry(georgia).label(), crate::mention::Label::Country);
     }

@@ -65,6 +65,8 @@ pub struct Gazetteer {
     first_names: HashSet<String>,
     /// Lower-cased surname → PERSON entries with that surname, for "President Rahmon".
     surnames: HashMap<String, Vec<u32>>,
+    /// Spelling-independent key of every PERSON name and alias → entry.
+    person_keys: HashMap<String, u32>,
 }
 
 impl Gazetteer {
@@ -73,12 +75,19 @@ impl Gazetteer {
         let mut owned: Vec<(String, String)> = Vec::new();
         match replace {
             Some(dir) => owned.extend(read_dir_sources(dir)?),
-            None => owned.extend(builtin_files().iter().map(|(n, c)| (n.to_string(), c.to_string()))),
+            None => owned.extend(
+                builtin_files()
+                    .iter()
+                    .map(|(n, c)| (n.to_string(), c.to_string())),
+            ),
         }
         for dir in extra {
             owned.extend(read_dir_sources(dir)?);
         }
-        let refs: Vec<(&str, &str)> = owned.iter().map(|(n, c)| (n.as_str(), c.as_str())).collect();
+        let refs: Vec<(&str, &str)> = owned
+            .iter()
+            .map(|(n, c)| (n.as_str(), c.as_str()))
+            .collect();
         Gazetteer::from_sources(&refs)
     }
 
@@ -94,6 +103,7 @@ impl Gazetteer {
     pub fn from_entries(entries: Vec<Entry>) -> Result<Gazetteer, Error> {
         let mut first_names = HashSet::new();
         let mut surnames: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut person_keys: HashMap<String, u32> = HashMap::new();
         for (i, e) in entries.iter().enumerate() {
             match e.label() {
                 Label::FirstName => {
@@ -104,6 +114,9 @@ impl Gazetteer {
                 }
                 Label::Person => {
                     for name in std::iter::once(&e.canonical).chain(&e.aliases) {
+                        person_keys
+                            .entry(crate::recognize::names::translit_key(name))
+                            .or_insert(i as u32);
                         if let Some(last) = name.split_whitespace().last() {
                             let ids = surnames.entry(last.to_lowercase()).or_default();
                             if !ids.contains(&(i as u32)) {
@@ -116,7 +129,13 @@ impl Gazetteer {
             }
         }
         let matcher = Matcher::build(&entries)?;
-        Ok(Gazetteer { entries, matcher, first_names, surnames })
+        Ok(Gazetteer {
+            entries,
+            matcher,
+            first_names,
+            surnames,
+            person_keys,
+        })
     }
 
     pub fn entry(&self, id: u32) -> &Entry {
@@ -144,6 +163,12 @@ impl Gazetteer {
         }
     }
 
+    /// The PERSON entry whose name, or a spelling variant of it, has this
+    /// key (see `recognize::names::translit_key`).
+    pub fn person_by_key(&self, key: &str) -> Option<u32> {
+        self.person_keys.get(key).copied()
+    }
+
     /// The entry whose name or alias is exactly `name` (case rules apply;
     /// ambiguity is not checked: the caller knows the context).
     pub fn lookup(&self, name: &str) -> Option<u32> {
@@ -153,7 +178,10 @@ impl Gazetteer {
 
 /// Reads every `*.tsv` file of `dir`, in name order.
 fn read_dir_sources(dir: &Path) -> Result<Vec<(String, String)>, Error> {
-    let io = |source| Error::Io { path: dir.to_path_buf(), source };
+    let io = |source| Error::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(io)?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -170,7 +198,10 @@ fn read_dir_sources(dir: &Path) -> Result<Vec<(String, String)>, Error> {
     paths
         .into_iter()
         .map(|p| {
-            let content = std::fs::read_to_string(&p).map_err(|source| Error::Io { path: p.clone(), source })?;
+            let content = std::fs::read_to_string(&p).map_err(|source| Error::Io {
+                path: p.clone(),
+                source,
+            })?;
             Ok((p.display().to_string(), content))
         })
         .collect()

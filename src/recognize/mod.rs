@@ -1,2 +1,4 @@
-//! Stage 5, recognize what no gazetteer lists: dates, titles, people.
+//! Stage 5, recognize what no gazetteer lists: dates, titles and people.
 pub mod dates;
+pub mod names;
+pub mod people;

@@ -1,0 +1,165 @@
+//! Which trigger mentions name an event that happened: tense, object and
+//! context rules per event type. A trigger that passes becomes a `Cue`.
+
+use crate::gazetteer::Gazetteer;
+use crate::mention::{EventType, Label, Mention};
+
+/// A trigger that names an event, in one body sentence.
+#[derive(Clone, Debug)]
+pub struct Cue {
+    pub kind: EventType,
+    pub start: usize,
+    pub end: usize,
+    pub sentence: usize,
+    /// Only adds a mention to an event found otherwise.
+    pub weak: bool,
+    /// A participle after a document noun ("the Declaration ... signed"),
+    /// or "the previous meeting": a recollection, an event only with a date.
+    pub recalled: bool,
+    /// Start of the recalled phrase (its document noun), for sector scope.
+    pub phrase_start: usize,
+}
+
+const DOCUMENT_NOUNS: &[&str] = &[
+    "agreement", "agreements", "memorandum", "memoranda", "memorandums", "mou", "protocol",
+    "protocols", "declaration", "contract", "contracts", "roadmap", "treaty", "accord", "documents",
+    "document", "deal", "deals", "programme", "program", "plan", "charter", "communique", "map",
+    "convention", "statement", "package", "mous",
+];
+const FUTURE: &[&str] = &[
+    "will", "would", "shall", "plans", "planned", "plan", "intend", "intends", "intended", "expected",
+    "scheduled", "upcoming", "next", "future", "proposed", "propose", "proposes", "invited", "ready",
+    "readiness", "should", "could", "may", "might", "hope", "hopes", "forthcoming", "prepare",
+    "preparing", "preparation", "preparations", "can",
+];
+const PAST_MARK: &[&str] = &["previous", "earlier", "last", "past", "former", "previously", "prior"];
+const AUXILIARY: &[&str] = &["was", "were", "been", "be", "is", "are", "have", "has", "had", "being"];
+const NOT_VISIT_OBJECTS: &[&str] = &[
+    "factory", "plant", "enterprise", "enterprises", "construction", "site", "housing", "school",
+    "hospital", "exhibition", "museum", "farm", "workshop", "facility", "facilities", "complex",
+    "market", "park", "stadium", "mosque", "church", "university", "college", "fair", "pavilion",
+    "store", "shop", "building", "block", "district", "village", "house", "memorial", "monument",
+];
+const SPORT: &[&str] = &["team", "athletes", "players", "champion", "champions", "squad", "fans", "olympic", "tournament", "medal", "medals", "coach"];
+
+/// Lower-case words of `s` with their byte offsets (relative to `base`).
+pub fn words(s: &str, base: usize) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        let w = c.is_alphanumeric() || c == '\'' || c == '-';
+        match (w, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                out.push((base + st, s[st..i].to_lowercase()));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push((base + st, s[st..].to_lowercase()));
+    }
+    out
+}
+
+/// Cues of one body sentence `text[s..e]`, from its mentions.
+pub fn cues(
+    text: &str,
+    (s, e): (usize, usize),
+    sentence: usize,
+    mentions: &[Mention],
+    gaz: &Gazetteer,
+) -> Vec<Cue> {
+    let sent = &text[s..e];
+    let ws = words(sent, s);
+    let lower = sent.to_lowercase();
+    let has = |list: &[&str]| ws.iter().any(|(_, w)| list.contains(&w.as_str()));
+    let in_sentence: Vec<&Mention> = mentions.iter().filter(|m| m.start >= s && m.end <= e).collect();
+    let mut out = Vec::new();
+    for m in in_sentence.iter().filter(|m| m.label == Label::Trigger) {
+        let Some(entry) = m.entry.map(|id| gaz.entry(id)) else { continue };
+        let Some(kind) = entry.event else { continue };
+        let surface = text[m.start..m.end].to_lowercase();
+        // Words before and after the trigger in this sentence.
+        let wi = ws.partition_point(|(p, _)| *p < m.start);
+        let before: Vec<&str> = ws[wi.saturating_sub(6)..wi].iter().map(|(_, w)| w.as_str()).collect();
+        let after: Vec<&str> = ws.iter().skip_while(|(p, _)| *p < m.end).take(6).map(|(_, w)| w.as_str()).collect();
+        let near_before = &before[before.len().saturating_sub(2)..];
+        let mention_after = |labels: &[Label], within: usize| {
+            in_sentence.iter().any(|x| labels.contains(&x.label) && x.start >= m.end && x.start <= m.end + within)
+        };
+        let any_mention = |labels: &[Label]| in_sentence.iter().any(|x| labels.contains(&x.label));
+        // Plans and infinitives are not events: "will meet", "agreed to sign".
+        if before.iter().any(|w| FUTURE.contains(w)) && kind != EventType::Agreement {
+            continue;
+        }
+        if near_before.last() == Some(&"to") && kind != EventType::Visit {
+            continue;
+        }
+        if near_before.last() == Some(&"to") && kind == EventType::Visit && !surface.starts_with("visit") {
+            continue;
+        }
+        let mut recalled = near_before.iter().any(|w| PAST_MARK.contains(w));
+        let mut phrase_start = m.start;
+        let ok = match kind {
+            EventType::Meeting => match surface.as_str() {
+                "received" | "hosted" => {
+                    mention_after(&[Label::Person, Label::Title], 60)
+                        || after.iter().take(4).any(|w| matches!(*w, "delegation" | "ambassador" | "ambassadors" | "head" | "heads" | "members"))
+                }
+                "met" | "met with" | "meet with" => {
+                    any_mention(&[Label::Person, Label::Title, Label::Country, Label::Org])
+                        || after.iter().take(3).any(|w| matches!(*w, "counterpart" | "delegation" | "representatives"))
+                }
+                "summit" | "session" | "sitting" => !has(SPORT),
+                _ => true,
+            },
+            EventType::PhoneCall => true,
+            EventType::Visit => {
+                if has(SPORT) {
+                    false
+                } else if surface == "visited" {
+                    let obj = after.iter().take(3).any(|w| NOT_VISIT_OBJECTS.contains(w));
+                    !obj && mention_after(&[Label::Country, Label::Place], 40)
+                } else if surface.starts_with("arriv") {
+                    mention_after(&[Label::Country, Label::Place], 40) || lower.contains("visit")
+                } else if matches!(surface.as_str(), "visit" | "visits" | "trip") {
+                    let qualified = before.iter().rev().take(3).any(|w| matches!(*w, "official" | "state" | "working" | "friendly" | "brief" | "two-day" | "three-day" | "one-day"));
+                    let obj = after.iter().take(3).any(|w| NOT_VISIT_OBJECTS.contains(w));
+                    !obj && (qualified || mention_after(&[Label::Country, Label::Place], 40))
+                } else {
+                    true
+                }
+            }
+            EventType::Signing => {
+                let docs = has(DOCUMENT_NOUNS);
+                // "the Declaration on Strategic Partnership signed on ...":
+                // a document noun shortly before, and no auxiliary between.
+                let mut doc_at = None;
+                for (p, w) in ws[..wi].iter().rev().take(8) {
+                    if AUXILIARY.contains(&w.as_str()) || matches!(w.as_str(), "sides" | "parties" | "they" | "ministers" | "presidents" | "leaders") {
+                        break;
+                    }
+                    if DOCUMENT_NOUNS.contains(&w.as_str()) {
+                        doc_at = Some(*p);
+                        break;
+                    }
+                }
+                if let Some(p) = doc_at {
+                    if surface == "signed" {
+                        recalled = true;
+                        phrase_start = p;
+                    }
+                }
+                docs
+            }
+            EventType::Agreement => true,
+        };
+        if !ok {
+            continue;
+        }
+        out.push(Cue { kind, start: m.start, end: m.end, sentence, weak: entry.weak, recalled, phrase_start });
+    }
+    out
+}

@@ -1,0 +1,574 @@
+//! People that no gazetteer lists, found by title and name shape, and every
+//! later mention of a person (surname alone, initial and surname) resolved
+//! to one canonical full name per document.
+//!
+//! Titles come first: "Minister of Economic Development and Trade of the
+//! Republic of Tajikistan Zavki Zavkizoda" is a TITLE head from the
+//! gazetteer, extended over "of <capitalized words> of <country>", with the
+//! name at the end of the run. The title's country is the person's party.
+
+use std::collections::HashMap;
+
+use super::names::{
+    has_surname_suffix, is_capitalized, is_honorific, is_not_name, is_patronymic,
+    split_glued_initial, translit_key,
+};
+use crate::gazetteer::Gazetteer;
+use crate::mention::{Label, Mention, Source};
+use crate::segment::Segmented;
+use crate::text::{is_all_caps, title_case};
+
+/// A token of a sentence with the gazetteer mention covering it, if any.
+#[derive(Clone, Copy)]
+struct Tok<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    gaz: Option<usize>,
+}
+
+/// How a person was named at one mention.
+#[derive(Clone, Debug, PartialEq)]
+enum NameForm {
+    /// Given name(s) and surname, canonical order.
+    Full(String),
+    /// A surname alone ("Karimov", "President Rahmon").
+    Surname(String),
+    /// An initial and a surname ("A. Karimov", "A.Karimov").
+    Initial(char, String),
+}
+
+#[derive(Clone, Debug)]
+struct Found {
+    start: usize,
+    end: usize,
+    form: NameForm,
+    country: Option<String>,
+    entry: Option<u32>,
+}
+
+/// Finds titles and people in every sentence. `gaz_mentions` are the
+/// gazetteer's matches, sorted and not overlapping. Returns the TITLE and
+/// PERSON mentions (gazetteer PERSON matches included, resolved), sorted.
+pub fn recognize(
+    text: &str,
+    seg: &Segmented,
+    gaz: &Gazetteer,
+    gaz_mentions: &[Mention],
+) -> Vec<Mention> {
+    let mut found: Vec<Found> = Vec::new();
+    let mut titles: Vec<Mention> = Vec::new();
+    for sent in &seg.sentences {
+        let toks: Vec<Tok> = seg
+            .words_of(sent)
+            .iter()
+            .map(|w| {
+                let i = gaz_mentions.partition_point(|m| m.end <= w.start);
+                let gaz = (i < gaz_mentions.len() && gaz_mentions[i].start <= w.start).then_some(i);
+                Tok {
+                    start: w.start,
+                    end: w.end,
+                    text: &text[w.start..w.end],
+                    gaz,
+                }
+            })
+            .collect();
+        sentence_people(text, &toks, gaz, gaz_mentions, &mut found, &mut titles);
+    }
+    resolve(text, seg, gaz, gaz_mentions, found, titles)
+}
+
+/// Is the text between two tokens only spaces (so they belong to one run)?
+fn joined(text: &str, a: &Tok, b: &Tok) -> bool {
+    text[a.end..b.start]
+        .chars()
+        .all(|c| c == ' ' || c == '.' && text[a.start..a.end].chars().count() == 1)
+        && !text[a.end..b.start].contains("  ")
+}
+
+fn label_of(m: &[Mention], t: &Tok) -> Option<Label> {
+    t.gaz.map(|i| m[i].label)
+}
+
+/// Can this token be part of a name?
+fn nameish(t: &Tok, m: &[Mention]) -> bool {
+    if let Some(l) = label_of(m, t) {
+        return l == Label::Person;
+    }
+    (is_capitalized(t.text) || split_glued_initial(t.text).is_some() || is_initial(t.text))
+        && !is_not_name(t.text)
+}
+
+fn is_initial(w: &str) -> bool {
+    let mut c = w.chars();
+    matches!((c.next(), c.next()), (Some(x), None) if x.is_uppercase())
+}
+
+fn sentence_people(
+    text: &str,
+    toks: &[Tok],
+    gaz: &Gazetteer,
+    gm: &[Mention],
+    found: &mut Vec<Found>,
+    titles: &mut Vec<Mention>,
+) {
+    let n = toks.len();
+    let mut used = vec![false; n];
+    // Gazetteer people: already names.
+    let mut i = 0;
+    while i < n {
+        if let Some(g) = toks[i].gaz.filter(|&g| gm[g].label == Label::Person) {
+            let m = &gm[g];
+            let mut j = i;
+            while j < n && toks[j].gaz == Some(g) {
+                used[j] = true;
+                j += 1;
+            }
+            found.push(Found {
+                start: m.start,
+                end: m.end,
+                form: NameForm::Full(m.canonical.clone()),
+                country: m.country.clone(),
+                entry: m.entry,
+            });
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    // Titles and the names they introduce.
+    let mut i = 0;
+    while i < n {
+        let Some(g) = toks[i].gaz.filter(|&g| gm[g].label == Label::Title) else {
+            i += 1;
+            continue;
+        };
+        let head_start = i;
+        let mut j = i;
+        while j < n && toks[j].gaz == Some(g) {
+            j += 1;
+        }
+        // A country or demonym just before the title: "Tajik Foreign Minister",
+        // "Azerbaijan's President".
+        let mut country = None;
+        if head_start > 0 {
+            let p = &toks[head_start - 1];
+            let p = if p.text == "s" && head_start > 1 {
+                &toks[head_start - 2]
+            } else {
+                p
+            };
+            if let Some(pg) = p.gaz.filter(|&pg| gm[pg].label == Label::Country) {
+                if text[p.end..toks[head_start].start].len() <= 3 {
+                    country = gm[pg].country.clone();
+                }
+            }
+        }
+        // Extend over "of <words> of <country>" and collect the run after it.
+        let mut k = j;
+        let mut org = None;
+        while k < n && joined(text, &toks[k - 1], &toks[k]) {
+            let t = &toks[k];
+            let lw = t.text.to_lowercase();
+            if matches!(
+                lw.as_str(),
+                "of" | "for" | "on" | "and" | "the" | "de" | "to"
+            ) {
+                k += 1;
+                continue;
+            }
+            if let Some(l) = label_of(gm, t) {
+                match l {
+                    Label::Person => break,
+                    Label::Country | Label::Org | Label::Place => {
+                        let m = &gm[t.gaz.unwrap_or(0)];
+                        if l == Label::Country {
+                            country = m.country.clone();
+                        } else if l == Label::Org {
+                            org = Some(m.canonical.clone());
+                        }
+                        while k < n && toks[k].gaz == t.gaz {
+                            k += 1;
+                        }
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
+            if is_capitalized(t.text)
+                || is_initial(t.text)
+                || split_glued_initial(t.text).is_some()
+                || is_honorific(t.text)
+            {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        // The name: a gazetteer person in the run, else the capitalized words
+        // at its end that are not title or ministry words.
+        let mut name: Option<(usize, usize)> = None;
+        if let Some(p) = (j..k).find(|&x| label_of(gm, &toks[x]) == Some(Label::Person)) {
+            let mut e = p;
+            while e < n && toks[e].gaz == toks[p].gaz {
+                e += 1;
+            }
+            name = Some((p, e));
+        } else if k < n
+            && label_of(gm, &toks[k]) == Some(Label::Person)
+            && joined(text, &toks[k - 1], &toks[k])
+        {
+            // handled by the gazetteer pass; the title still gives a country.
+            let mut e = k;
+            while e < n && toks[e].gaz == toks[k].gaz {
+                e += 1;
+            }
+            name = Some((k, e));
+        } else {
+            let mut s = k;
+            while s > j && nameish(&toks[s - 1], gm) && !is_honorific(toks[s - 1].text) && k - s < 4
+            {
+                s -= 1;
+            }
+            if s < k {
+                name = Some((s, k));
+            } else if k + 1 < n && text[toks[k - 1].end..toks[k].start].trim() == "," {
+                // "Minister of Foreign Affairs of Tajikistan, Sirojiddin Muhriddin,"
+                let mut e = k;
+                while e < n
+                    && nameish(&toks[e], gm)
+                    && e - k < 3
+                    && (e == k || joined(text, &toks[e - 1], &toks[e]))
+                {
+                    e += 1;
+                }
+                if e - k >= 2 {
+                    name = Some((k, e));
+                }
+            }
+        }
+        let title_end = name.map_or(k, |(s, _)| s.min(k));
+        let title_end_byte = if title_end > head_start {
+            toks[title_end - 1].end
+        } else {
+            toks[j - 1].end
+        };
+        let title_text = text[toks[head_start].start..title_end_byte].trim_end_matches([' ', ',']);
+        titles.push(Mention {
+            start: toks[head_start].start,
+            end: toks[head_start].start + title_text.len(),
+            label: Label::Title,
+            canonical: title_text.split_whitespace().collect::<Vec<_>>().join(" "),
+            country: country.clone(),
+            source: if title_end_byte > gm[g].end {
+                Source::Pattern
+            } else {
+                Source::Gazetteer
+            },
+            entry: gm[g].entry,
+            date: None,
+        });
+        if country.is_none() {
+            country = org;
+        }
+        match name {
+            Some((s, e)) => {
+                if let Some(f) = name_from(text, &toks[s..e], gm, true) {
+                    if f.entry.is_none() || !used[s] {
+                        found.push(Found {
+                            country: country.clone(),
+                            ..f
+                        });
+                    } else if let Some(last) = found.iter_mut().rev().find(|x| x.start == f.start) {
+                        if country.is_some() {
+                            last.country = country.clone();
+                        }
+                    }
+                }
+                for u in used.iter_mut().take(e).skip(s) {
+                    *u = true;
+                }
+                i = e.max(j);
+            }
+            None => {
+                // "Sirojiddin Muhriddin, Minister of Foreign Affairs of Tajikistan"
+                if head_start >= 2
+                    && text[toks[head_start - 1].end..toks[head_start].start].trim() == ","
+                {
+                    if let Some(last) = found
+                        .iter_mut()
+                        .rev()
+                        .find(|f| f.end == toks[head_start - 1].end)
+                    {
+                        if last.country.is_none() {
+                            last.country = country.clone();
+                        }
+                    }
+                }
+                i = k.max(j);
+            }
+        }
+    }
+    // Names without a title: by shape.
+    let mut i = 0;
+    while i < n {
+        if used[i] || !nameish(&toks[i], gm) || toks[i].gaz.is_some() {
+            i += 1;
+            continue;
+        }
+        let mut e = i + 1;
+        while e < n
+            && !used[e]
+            && toks[e].gaz.is_none()
+            && nameish(&toks[e], gm)
+            && joined(text, &toks[e - 1], &toks[e])
+            && e - i < 4
+        {
+            e += 1;
+        }
+        let run = &toks[i..e];
+        let paren_country = paren_country(text, &toks[e - 1], toks.get(e), gm);
+        let shaped = run.len() >= 2 && run.len() <= 4 && {
+            let first = run[0].text;
+            let last = run[run.len() - 1].text;
+            is_patronymic(last)
+                || has_surname_suffix(last)
+                || gaz.is_first_name(first)
+                || split_glued_initial(first).is_some()
+                || (is_initial(first) && has_surname_suffix(last))
+                || (is_all_caps(first) && has_surname_suffix(first))
+        };
+        let shaped = shaped || (run.len() == 1 && split_glued_initial(run[0].text).is_some());
+        if shaped || (paren_country.is_some() && run.len() >= 2) {
+            if let Some(mut f) = name_from(text, run, gm, false) {
+                f.country = paren_country.or(f.country);
+                found.push(f);
+            }
+            for u in used.iter_mut().take(e).skip(i) {
+                *u = true;
+            }
+        }
+        i = e;
+    }
+}
+
+/// "(Tajikistan)" right after a name.
+fn paren_country(text: &str, last: &Tok, next: Option<&Tok>, gm: &[Mention]) -> Option<String> {
+    let next = next?;
+    if text[last.end..next.start].trim() != "(" {
+        return None;
+    }
+    let g = next.gaz.filter(|&g| gm[g].label == Label::Country)?;
+    text[gm[g].end..]
+        .trim_start()
+        .starts_with(')')
+        .then(|| gm[g].country.clone())
+        .flatten()
+}
+
+/// Reads a name from a run of name-like tokens.
+fn name_from(text: &str, run: &[Tok], gm: &[Mention], titled: bool) -> Option<Found> {
+    let mut run = run;
+    while let Some(t) = run.first() {
+        if is_honorific(t.text) || (is_not_name(t.text) && t.gaz.is_none()) {
+            run = &run[1..];
+        } else {
+            break;
+        }
+    }
+    let first = run.first()?;
+    let last = run.last()?;
+    if let Some(g) = first.gaz.filter(|&g| gm[g].label == Label::Person) {
+        let m = &gm[g];
+        return Some(Found {
+            start: m.start,
+            end: m.end,
+            form: NameForm::Full(m.canonical.clone()),
+            country: m.country.clone(),
+            entry: m.entry,
+        });
+    }
+    let (start, mut end) = (first.start, last.end);
+    let words: Vec<String> = run
+        .iter()
+        .map(|t| {
+            let w = t.text.strip_suffix("'s").unwrap_or(t.text);
+            if is_all_caps(w) && w.chars().count() > 1 {
+                title_case(w)
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    if last.text.ends_with("'s") {
+        end -= 2;
+    }
+    let form = match words.len() {
+        1 => match split_glued_initial(&words[0]) {
+            Some((i, s)) => NameForm::Initial(i.chars().next()?, s.to_string()),
+            None if titled => NameForm::Surname(words[0].clone()),
+            None => return None,
+        },
+        _ if is_initial(&words[0]) => {
+            NameForm::Initial(words[0].chars().next()?, words[words.len() - 1].clone())
+        }
+        3 if is_patronymic(&words[2]) => NameForm::Full(format!("{} {}", words[1], words[0])),
+        _ if run[0]
+            .text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+            && has_surname_suffix(&words[0])
+            && !has_surname_suffix(&words[words.len() - 1]) =>
+        {
+            NameForm::Full(format!("{} {}", words[1..].join(" "), words[0]))
+        }
+        _ => NameForm::Full(words.join(" ")),
+    };
+    let _ = text;
+    Some(Found {
+        start,
+        end,
+        form,
+        country: None,
+        entry: None,
+    })
+}
+
+/// One canonical name per person in the document; later short forms and
+/// spelling variants resolve to it.
+fn resolve(
+    text: &str,
+    seg: &Segmented,
+    gaz: &Gazetteer,
+    gm: &[Mention],
+    mut found: Vec<Found>,
+    titles: Vec<Mention>,
+) -> Vec<Mention> {
+    found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    found.dedup_by(|b, a| b.start < a.end);
+    // Clusters of full names by spelling-independent key.
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut clusters: Vec<(String, Option<String>)> = Vec::new(); // (canonical, country)
+    let mut surname_of: Vec<(String, char, usize)> = Vec::new(); // (surname key, initial, cluster)
+    let mut cluster_of = vec![usize::MAX; found.len()];
+    for (fi, f) in found.iter().enumerate() {
+        if let NameForm::Full(name) = &f.form {
+            let (canonical, country) = match f.entry {
+                Some(e) => (
+                    gaz.entry(e).canonical.clone(),
+                    f.country.clone().or_else(|| gaz.entry(e).country.clone()),
+                ),
+                None => match gaz.person_by_key(&translit_key(name)) {
+                    Some(e) => (
+                        gaz.entry(e).canonical.clone(),
+                        f.country.clone().or_else(|| gaz.entry(e).country.clone()),
+                    ),
+                    None => (name.clone(), f.country.clone()),
+                },
+            };
+            let key = translit_key(&canonical);
+            let c = *by_key.entry(key.clone()).or_insert_with(|| {
+                clusters.push((canonical.clone(), None));
+                let surname = key.rsplit(' ').next().unwrap_or("").to_string();
+                let initial = canonical.chars().next().unwrap_or(' ');
+                surname_of.push((surname, initial, clusters.len() - 1));
+                clusters.len() - 1
+            });
+            if clusters[c].1.is_none() {
+                clusters[c].1 = country;
+            }
+            cluster_of[fi] = c;
+        }
+    }
+    let find_surname = |s: &str, initial: Option<char>| -> Option<usize> {
+        let k = translit_key(s);
+        let hits: Vec<usize> = surname_of
+            .iter()
+            .filter(|(sk, i, _)| {
+                *sk == k && initial.is_none_or(|x| x.to_uppercase().eq(i.to_uppercase()))
+            })
+            .map(|x| x.2)
+            .collect();
+        (hits.len() == 1).then(|| hits[0])
+    };
+    let mut out: Vec<Mention> = titles;
+    for (fi, f) in found.iter().enumerate() {
+        let (canonical, country) = if cluster_of[fi] != usize::MAX {
+            let c = &clusters[cluster_of[fi]];
+            (c.0.clone(), c.1.clone().or_else(|| f.country.clone()))
+        } else {
+            let (surname, initial) = match &f.form {
+                NameForm::Surname(s) => (s.clone(), None),
+                NameForm::Initial(i, s) => (s.clone(), Some(*i)),
+                NameForm::Full(_) => continue,
+            };
+            match find_surname(&surname, initial) {
+                Some(c) => (
+                    clusters[c].0.clone(),
+                    clusters[c].1.clone().or_else(|| f.country.clone()),
+                ),
+                None => match gaz.person_by_surname(&surname) {
+                    Some(e) => (
+                        gaz.entry(e).canonical.clone(),
+                        f.country.clone().or_else(|| gaz.entry(e).country.clone()),
+                    ),
+                    None => match initial {
+                        Some(i) => (format!("{i}. {surname}"), f.country.clone()),
+                        None => (surname, f.country.clone()),
+                    },
+                },
+            }
+        };
+        out.push(Mention {
+            start: f.start,
+            end: f.end,
+            label: Label::Person,
+            canonical,
+            country,
+            source: if f.entry.is_some() {
+                Source::Gazetteer
+            } else {
+                Source::Pattern
+            },
+            entry: f.entry,
+            date: None,
+        });
+    }
+    // Surnames alone, anywhere: "at Karimov's initiative".
+    if !surname_of.is_empty() {
+        let taken: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
+        for w in &seg.words {
+            let word = &text[w.start..w.end];
+            let bare = word.strip_suffix("'s").unwrap_or(word);
+            if !is_capitalized(bare) || bare.chars().count() < 3 || is_not_name(bare) {
+                continue;
+            }
+            if taken.iter().any(|&(s, e)| w.start < e && s < w.end) {
+                continue;
+            }
+            let i = gm.partition_point(|m| m.end <= w.start);
+            if i < gm.len() && gm[i].start <= w.start {
+                continue;
+            }
+            let (surname, initial) = match split_glued_initial(bare) {
+                Some((i, s)) => (s, i.chars().next()),
+                None => (bare, None),
+            };
+            if let Some(c) = find_surname(surname, initial) {
+                out.push(Mention {
+                    start: w.start,
+                    end: w.start + bare.len(),
+                    label: Label::Person,
+                    canonical: clusters[c].0.clone(),
+                    country: clusters[c].1.clone(),
+                    source: Source::Pattern,
+                    entry: None,
+                    date: None,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|m| (m.start, m.end));
+    out
+}
