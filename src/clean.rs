@@ -124,7 +124,9 @@ pub fn clean(doc: &Document, gaz: &Gazetteer, dates: &DateRecognizer) -> Article
                         j += 1;
                         continue;
                     }
-                    if is_prose(l) || parse_dateline_at(t, lines[j].0, lines[j].1, gaz, dates, None).is_some() {
+                    if is_prose(l)
+                        || parse_dateline_at(t, lines[j].0, lines[j].1, gaz, dates, None).is_some()
+                    {
                         break;
                     }
                     excluded[j] = true;
@@ -145,7 +147,10 @@ pub fn clean(doc: &Document, gaz: &Gazetteer, dates: &DateRecognizer) -> Article
     let mut dateline = None;
     let mut body_line = 0;
     let mut body_start = 0;
-    let first_lines: Vec<usize> = (0..lines.len()).filter(|&k| !blank(&lines[k]) && !excluded[k]).take(8).collect();
+    let first_lines: Vec<usize> = (0..lines.len())
+        .filter(|&k| !blank(&lines[k]) && !excluded[k])
+        .take(8)
+        .collect();
     for &k in &first_lines {
         let (s, e) = lines[k];
         if let Some(m) = whole_line_date(&t[s..e], dates, anchor_hint) {
@@ -164,10 +169,18 @@ pub fn clean(doc: &Document, gaz: &Gazetteer, dates: &DateRecognizer) -> Article
     if let Some(d) = &dateline {
         for k in 0..body_line {
             if !excluded[k] && !blank(&lines[k]) {
-                zones.push(Zone { start: lines[k].0, end: lines[k].1, kind: ZoneKind::Header });
+                zones.push(Zone {
+                    start: lines[k].0,
+                    end: lines[k].1,
+                    kind: ZoneKind::Header,
+                });
             }
         }
-        zones.push(Zone { start: d.start, end: d.end, kind: ZoneKind::Header });
+        zones.push(Zone {
+            start: d.start,
+            end: d.end,
+            kind: ZoneKind::Header,
+        });
     } else {
         // No dateline: a first line that does not end like a sentence, with
         // more text below it, is the headline; page-date lines join it.
@@ -181,10 +194,17 @@ pub fn clean(doc: &Document, gaz: &Gazetteer, dates: &DateRecognizer) -> Article
             let line = &t[lines[k].0..lines[k].1];
             let more_below = (k + 1..lines.len()).any(|j| !blank(&lines[j]) && !excluded[j]);
             let is_date = whole_line_date(line, dates, anchor_hint).is_some() || time_line(line);
-            let is_title = !seen_title && more_below && !is_prose(line) && !line.trim_end().ends_with([':', ';', ',']);
+            let is_title = !seen_title
+                && more_below
+                && !is_prose(line)
+                && !line.trim_end().ends_with([':', ';', ',']);
             if is_date || is_title {
                 seen_title |= is_title;
-                zones.push(Zone { start: lines[k].0, end: lines[k].1, kind: ZoneKind::Header });
+                zones.push(Zone {
+                    start: lines[k].0,
+                    end: lines[k].1,
+                    kind: ZoneKind::Header,
+                });
                 k += 1;
                 continue;
             }
@@ -224,7 +244,11 @@ pub fn clean(doc: &Document, gaz: &Gazetteer, dates: &DateRecognizer) -> Article
         let s = s.max(body_start);
         if excluded[k] {
             if let Some((a, b)) = run.take() {
-                zones.push(Zone { start: a, end: b, kind: ZoneKind::Body });
+                zones.push(Zone {
+                    start: a,
+                    end: b,
+                    kind: ZoneKind::Body,
+                });
             }
             continue;
         }
@@ -234,13 +258,26 @@ pub fn clean(doc: &Document, gaz: &Gazetteer, dates: &DateRecognizer) -> Article
         });
     }
     if let Some((a, b)) = run {
-        zones.push(Zone { start: a, end: b, kind: ZoneKind::Body });
+        zones.push(Zone {
+            start: a,
+            end: b,
+            kind: ZoneKind::Body,
+        });
     }
     zones.retain(|z| z.end > z.start);
     zones.sort_by_key(|z| z.start);
 
-    let anchor = dateline.as_ref().and_then(|d| d.date).or(page_date).or(doc.published);
-    Article { norm, dateline, zones, anchor }
+    let anchor = dateline
+        .as_ref()
+        .and_then(|d| d.date)
+        .or(page_date)
+        .or(doc.published);
+    Article {
+        norm,
+        dateline,
+        zones,
+        anchor,
+    }
 }
 
 /// A line that is only a date (and maybe a time): a page-date line.
@@ -251,7 +288,9 @@ fn whole_line_date(line: &str, dates: &DateRecognizer, anchor: Option<Date>) -> 
     }
     let m = dates.parse_one(l, anchor)?;
     let rest = format!("{}{}", &l[..m.start], &l[m.end..]);
-    let rest_ok = rest.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || ",:|-/()".contains(c))
+    let rest_ok = rest
+        .chars()
+        .all(|c| c.is_ascii_digit() || c.is_whitespace() || ",:|-/()".contains(c))
         || time_line(&rest);
     match m.value {
         crate::date::DateValue::Day(d) if rest_ok => Some(d),
@@ -261,8 +300,13 @@ fn whole_line_date(line: &str, dates: &DateRecognizer, anchor: Option<Date>) -> 
 
 /// A line that is only a time ("14:30", "10:05 AM").
 fn time_line(line: &str) -> bool {
-    let l = line.trim().trim_end_matches(['A', 'P', 'M', 'a', 'p', 'm', ' ', '.']);
-    !l.is_empty() && l.len() <= 8 && l.chars().all(|c| c.is_ascii_digit() || c == ':') && l.contains(':')
+    let l = line
+        .trim()
+        .trim_end_matches(['A', 'P', 'M', 'a', 'p', 'm', ' ', '.']);
+    !l.is_empty()
+        && l.len() <= 8
+        && l.chars().all(|c| c.is_ascii_digit() || c == ':')
+        && l.contains(':')
 }
 
 /// Parses a dateline at the start of the line `t[s..e]`.
@@ -280,13 +324,21 @@ fn parse_dateline_at(
     // The place: words in capitals ("DUSHANBE", "NUR-SULTAN", "NEW YORK").
     let mut place_len = 0;
     let mut words = 0;
-    for (i, w) in l.split_inclusive([' ', ',', '(', '/', '.']).scan(0, |off, w| {
-        let o = *off;
-        *off += w.len();
-        Some((o, w))
-    }) {
+    for (i, w) in l
+        .split_inclusive([' ', ',', '(', '/', '.'])
+        .scan(0, |off, w| {
+            let o = *off;
+            *off += w.len();
+            Some((o, w))
+        })
+    {
         let word = w.trim_end_matches([' ', ',', '(', '/', '.']);
-        if word.is_empty() || !is_all_caps(word) || !word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') {
+        if word.is_empty()
+            || !is_all_caps(word)
+            || !word
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        {
             break;
         }
         words += 1;
@@ -315,7 +367,9 @@ fn parse_dateline_at(
         p += 1;
         skip_ws(&mut p);
         let window_end = (p + 60).min(l.len());
-        let window_end = (window_end..=l.len()).find(|&k| l.is_char_boundary(k)).unwrap_or(l.len());
+        let window_end = (window_end..=l.len())
+            .find(|&k| l.is_char_boundary(k))
+            .unwrap_or(l.len());
         if let Some(m) = dates.find(&l[p..window_end], anchor).into_iter().next() {
             if m.start == 0 {
                 if let crate::date::DateValue::Day(d) = m.value {
@@ -350,7 +404,10 @@ fn parse_dateline_at(
         let rest = &l[p + 2..];
         if let Some(k) = rest.find(" -") {
             let name = &rest[..k];
-            if k <= 40 && name.split_whitespace().count() <= 4 && name.starts_with(|c: char| c.is_uppercase()) {
+            if k <= 40
+                && name.split_whitespace().count() <= 4
+                && name.starts_with(|c: char| c.is_uppercase())
+            {
                 p += 2 + k;
                 agency = true;
             }
@@ -371,11 +428,15 @@ fn parse_dateline_at(
         return None;
     }
     // The body must follow: on this line or the next.
-    if p < l.len() && !l[p..].starts_with(|c: char| c.is_uppercase() || c == '"' || c.is_ascii_digit()) {
+    if p < l.len()
+        && !l[p..].starts_with(|c: char| c.is_uppercase() || c == '"' || c.is_ascii_digit())
+    {
         return None;
     }
     let abs = s + lead;
-    let place_entry = gaz.lookup(place_text).or_else(|| gaz.lookup(&title_case(place_text)));
+    let place_entry = gaz
+        .lookup(place_text)
+        .or_else(|| gaz.lookup(&title_case(place_text)));
     let place = match place_entry {
         Some(id) => gaz.entry(id).canonical.clone(),
         None => title_case(place_text),

@@ -124,14 +124,24 @@ mod tests {
         assert_eq!(Date::from_days(d.to_days()), Some(d));
         assert_eq!(d.weekday(), 3, "2024-12-19 was a Thursday");
         assert_eq!(d.add_days(-1).unwrap().to_string(), "2024-12-18");
-        assert_eq!(Date::new(2024, 3, 1).unwrap().add_days(-1).unwrap().to_string(), "2024-02-29");
+        assert_eq!(
+            Date::new(2024, 3, 1)
+                .unwrap()
+                .add_days(-1)
+                .unwrap()
+                .to_string(),
+            "2024-02-29"
+        );
         assert_eq!(Date::new(2023, 2, 29), None);
     }
 
     #[test]
     fn iso_parse() {
         assert_eq!(Date::parse_iso("2024-05-23"), Date::new(2024, 5, 23));
-        assert_eq!(Date::parse_iso("2024-05-23T10:00:00Z"), Date::new(2024, 5, 23));
+        assert_eq!(
+            Date::parse_iso("2024-05-23T10:00:00Z"),
+            Date::new(2024, 5, 23)
+        );
         assert_eq!(Date::parse_iso("2024-13-01"), None);
         assert_eq!(Date::parse_iso("20240523"), None);
     }
@@ -140,8 +150,18 @@ mod tests {
     fn value_display() {
         let a = Date::new(2025, 3, 3).unwrap();
         let b = Date::new(2025, 3, 4).unwrap();
-        assert_eq!(DateValue::Interval(a, b).to_string(), "2025-03-03/2025-03-04");
-        assert_eq!(DateValue::Month { year: 2023, month: 2 }.to_string(), "2023-02");
+        assert_eq!(
+            DateValue::Interval(a, b).to_string(),
+            "2025-03-03/2025-03-04"
+        );
+        assert_eq!(
+            DateValue::Month {
+                year: 2023,
+                month: 2
+            }
+            .to_string(),
+            "2023-02"
+        );
         assert_eq!(DateValue::Year(2021).to_string(), "2021");
     }
 }

@@ -38,7 +38,10 @@ impl Document {
     pub fn from_text(id: impl Into<String>, text: impl Into<String>) -> Document {
         let id = id.into();
         Document {
-            origin: Origin { path: id.clone(), line: None },
+            origin: Origin {
+                path: id.clone(),
+                line: None,
+            },
             id,
             text: text.into(),
             ..Document::default()

@@ -58,7 +58,9 @@ const ABBREVIATIONS: &[&str] = &[
 /// sentence: an abbreviation or a single-letter initial.
 fn ends_with_abbreviation(piece: &str) -> bool {
     let t = piece.trim_end();
-    let Some(body) = t.strip_suffix('.') else { return false };
+    let Some(body) = t.strip_suffix('.') else {
+        return false;
+    };
     let word = body
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == ',')
         .next()
@@ -71,7 +73,11 @@ fn ends_with_abbreviation(piece: &str) -> bool {
     if let (Some(c), None) = (chars.next(), chars.next()) {
         return c.is_uppercase();
     }
-    if word.len() <= 6 && word.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase)) {
+    if word.len() <= 6
+        && word
+            .split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+    {
         return true;
     }
     ABBREVIATIONS.contains(&word.to_lowercase().as_str())
@@ -115,7 +121,10 @@ pub fn segment(article: &Article) -> Segmented {
             let first = out.words.len() as u32;
             for (off, w) in text[s..e].split_word_bound_indices() {
                 if w.chars().next().is_some_and(char::is_alphanumeric) {
-                    out.words.push(Word { start: s + off, end: s + off + w.len() });
+                    out.words.push(Word {
+                        start: s + off,
+                        end: s + off + w.len(),
+                    });
                 }
             }
             out.sentences.push(Sentence {

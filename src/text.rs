@@ -18,10 +18,14 @@ pub struct NormText {
 /// The ASCII stand-in of a typographic character, if it has one.
 fn plain(c: char) -> Option<char> {
     Some(match c {
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => '"',
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '\u{02BB}' | '`' => '\'',
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
-        '\u{00A0}' | '\u{2007}' | '\u{2009}' | '\u{200A}' | '\u{202F}' | '\u{2002}' | '\u{2003}' | '\u{3000}' => ' ',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
+        | '\u{2033}' => '"',
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}'
+        | '\u{02BB}' | '`' => '\'',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
+        '\u{00A0}' | '\u{2007}' | '\u{2009}' | '\u{200A}' | '\u{202F}' | '\u{2002}'
+        | '\u{2003}' | '\u{3000}' => ' ',
         _ => return None,
     })
 }
@@ -31,7 +35,10 @@ impl NormText {
     /// texts that need no replacement (the common case for wire text).
     pub fn new(original: &str) -> NormText {
         if original.is_ascii() || !original.chars().any(|c| plain(c).is_some()) {
-            return NormText { text: original.to_string(), map: None };
+            return NormText {
+                text: original.to_string(),
+                map: None,
+            };
         }
         let mut text = String::with_capacity(original.len());
         let mut map = Vec::with_capacity(original.len() + 1);
@@ -50,7 +57,10 @@ impl NormText {
             }
         }
         map.push(original.len() as u32);
-        NormText { text, map: Some(map) }
+        NormText {
+            text,
+            map: Some(map),
+        }
     }
 
     /// The original byte offset of normalized byte offset `i`.
@@ -84,7 +94,10 @@ impl<'a> CharIndex<'a> {
             blocks.push(count);
             count += chunk.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u32;
         }
-        CharIndex { text, blocks: Some(blocks) }
+        CharIndex {
+            text,
+            blocks: Some(blocks),
+        }
     }
 
     /// Character offset of byte offset `i` (which must be a char boundary).
@@ -109,7 +122,10 @@ pub fn is_word_char(c: char) -> bool {
 /// True when `text[i..]` starts a word boundary on the left side, i.e. the
 /// character before `i` (if any) is not a word character.
 pub fn boundary_before(text: &str, i: usize) -> bool {
-    text[..i].chars().next_back().is_none_or(|c| !is_word_char(c))
+    text[..i]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !is_word_char(c))
 }
 
 /// True when the character at `i` (if any) is not a word character.
