@@ -424,7 +424,11 @@ fn parse_dateline_at(
         p += 1;
     }
     skip_ws(&mut p);
-    if date.is_none() && !agency && !dash {
+    let abs = s + lead;
+    let place_entry = gaz.lookup(place_text).or_else(|| gaz.lookup(&title_case(place_text)));
+    // "TASHKENT. On 19.12.2024, ..." counts when the place is known.
+    let known = place_entry.is_some_and(|e| matches!(gaz.entry(e).label(), crate::mention::Label::Place | crate::mention::Label::Country));
+    if date.is_none() && !agency && !dash && !(known && l[place_len..].starts_with(". ")) {
         return None;
     }
     // The body must follow: on this line or the next.

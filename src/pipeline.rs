@@ -123,6 +123,9 @@ impl Pipeline {
                 });
             }
         }
+        // Words of a title ("Minister of Trade") name the office, not a sector.
+        let titles: Vec<(usize, usize)> = all.iter().filter(|m| m.label == Label::Title).map(|m| (m.start, m.end)).collect();
+        all.retain(|m| m.label != Label::Sector || !titles.iter().any(|&(s, e)| s < m.start && m.end <= e));
         // Dates inside a gazetteer match ("May" as a name) are dates only if
         // nothing else claims the words; keep the longer span.
         all.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));

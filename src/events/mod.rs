@@ -41,7 +41,11 @@ const NOT_ACTING: &[&str] = &[
     "named", "late", "former", "regards", "letter", "congratulations", "congratulatory", "condolences",
     "portrait", "decree", "words", "address", "appeal", "vision", "efforts", "foresight", "wisdom",
 ];
-const AGREE_WORDS: &[&str] = &["agreed", "agree", "decided", "pledged", "committed", "signed", "sign", "agreement", "reached"];
+const AGREE_WORDS: &[&str] = &["agreed", "agree", "decided", "pledged", "committed", "signed", "sign"];
+/// Words before a person that make them the head of a side at the event.
+const LEADING: &[&str] = &["led", "headed", "chaired", "co-chaired", "delegation", "co-chairs"];
+/// Subjects of a signing that stand for the event's participants.
+const SIGNATORIES: &[&str] = &["sides", "parties", "co-chairs", "ministers", "heads", "leaders", "they", "presidents", "delegations", "both", "chairmen"];
 
 /// One event being built.
 struct Draft {
@@ -65,11 +69,15 @@ fn recent(d: &DateValue, anchor: Option<Date>) -> bool {
 /// Assembles the events of one article.
 pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Event> {
     let text = article.text();
+    let home: Option<String> = article.dateline.as_ref().and_then(|d| d.place_entry).map(|e| {
+        let e = gaz.entry(e);
+        if e.label() == Label::Country { e.canonical.clone() } else { e.country.clone().unwrap_or_default() }
+    });
     // 1. Cues per body sentence, and the dates they own.
     let mut all: Vec<Cue> = Vec::new();
     for (si, s) in seg.sentences.iter().enumerate() {
         if s.body {
-            all.extend(triggers::cues(text, (s.start, s.end), si, mentions, gaz));
+            all.extend(triggers::cues(text, (s.start, s.end), si, mentions, gaz, home.as_deref()));
         }
     }
     if all.is_empty() {
@@ -81,10 +89,10 @@ pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &
         let Some(si) = seg.sentence_at(d.start) else { continue };
         let Some(value) = d.date else { continue };
         let mut best: Option<(usize, usize)> = None;
-        for (ci, c) in all.iter().enumerate().filter(|(_, c)| c.sentence == si && !c.weak) {
+        for (ci, c) in all.iter().enumerate().filter(|(_, c)| c.sentence == si) {
             let dist = if c.end <= d.start { d.start - c.end } else { (c.start - d.end.min(c.start)) * 2 + 10 };
             let coarse = !matches!(value, DateValue::Day(_) | DateValue::Interval(..));
-            if coarse && dist > 40 {
+            if coarse && dist > 80 {
                 continue;
             }
             if best.is_none_or(|(_, bd)| dist < bd) {
@@ -109,6 +117,9 @@ pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &
             let target = drafts.iter_mut().rev().find(|d| d.kind == c.kind && !d.recalled)
                 .or_else(|| None);
             if let Some(d) = target {
+                if d.date.is_none() {
+                    d.date = date;
+                }
                 d.cues.push(c.clone());
             } else if let Some(d) = drafts.iter_mut().rev().find(|d| matches!(d.kind, EventType::Meeting | EventType::PhoneCall) && !d.recalled && c.kind == EventType::Meeting) {
                 d.cues.push(c.clone());
@@ -117,7 +128,13 @@ pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &
         }
         match date {
             Some((v, ds, de)) => {
-                if let Some(d) = drafts.iter_mut().find(|d| d.kind == c.kind && d.date.map(|x| x.0) == Some(v)) {
+                if let Some(d) = drafts.iter_mut().find(|d| d.kind == c.kind && d.date.is_some_and(|x| overlaps(&x.0, &v))) {
+                    // The wider value wins: "14-15 October" over "14 October".
+                    if let Some(x) = d.date.as_mut() {
+                        if matches!(v, DateValue::Interval(..)) && !matches!(x.0, DateValue::Interval(..)) {
+                            *x = (v, ds, de);
+                        }
+                    }
                     d.cues.push(c.clone());
                 } else if let Some(d) = drafts.iter_mut().find(|d| d.kind == c.kind && d.date.is_none() && !d.recalled && recent(&v, article.anchor)) {
                     d.date = Some((v, ds, de));
@@ -139,13 +156,13 @@ pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &
             }
         }
     }
-    if drafts.is_empty() && !agreement_cues.is_empty() {
+    if drafts.iter().all(|d| d.recalled) && !agreement_cues.is_empty() {
         for (ci, c) in &agreement_cues {
             if c.weak || c.recalled {
                 continue;
             }
             let date = cue_date.get(ci).copied();
-            match drafts.first_mut() {
+            match drafts.iter_mut().find(|d| d.kind == EventType::Agreement) {
                 Some(d) => {
                     d.cues.push(c.clone());
                     if d.date.is_none() {
@@ -182,8 +199,21 @@ pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &
             if let Some(c) = current {
                 owners[si].push(c);
             }
-        } else if let Some(&m) = owners[si].iter().find(|&&di| !drafts[di].recalled) {
+        } else if let Some(&m) = owners[si]
+            .iter()
+            .filter(|&&di| !drafts[di].recalled)
+            .min_by_key(|&&di| drafts[di].kind == EventType::Visit)
+        {
             current = Some(m);
+        }
+    }
+
+    // Talks, not the trip, are where things are discussed and agreed: a
+    // sentence shared by a visit and a meeting or call belongs to the latter.
+    for o in owners.iter_mut() {
+        let talk = o.iter().any(|&di| !drafts[di].recalled && matches!(drafts[di].kind, EventType::Meeting | EventType::PhoneCall));
+        if talk {
+            o.retain(|&di| drafts[di].kind != EventType::Visit);
         }
     }
 
@@ -203,6 +233,11 @@ pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &
         };
         let cue_sentences: Vec<usize> = {
             let mut v: Vec<usize> = d.cues.iter().map(|c| c.sentence).collect();
+            v.dedup();
+            v
+        };
+        let strong_sentences: Vec<usize> = {
+            let mut v: Vec<usize> = d.cues.iter().filter(|c| !c.weak).map(|c| c.sentence).collect();
             v.dedup();
             v
         };
@@ -242,6 +277,34 @@ pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &
                 if &text[pair[0].end..pair[1].start] == "-" || text[..pair[0].start].trim_end().to_lowercase().ends_with("between") {
                     for m in pair {
                         party_pos.push((m.canonical.clone(), m.start));
+                    }
+                }
+            }
+        }
+        // Heads of delegations and speakers in the event's other sentences.
+        for (si, s) in seg.sentences.iter().enumerate() {
+            if !s.body || !owners[si].contains(&di) || cue_sentences.contains(&si) || d.recalled {
+                continue;
+            }
+            let ws = words(&text[s.start..s.end], s.start);
+            for m in mentions.iter().filter(|m| m.start >= s.start && m.end <= s.end && m.label == Label::Person) {
+                let wi = ws.partition_point(|(p, _)| *p < m.start);
+                let before: Vec<&str> = ws[wi.saturating_sub(12)..wi].iter().map(|(_, w)| w.as_str()).collect();
+                if before.iter().rev().take(5).any(|w| NOT_ACTING.contains(w)) {
+                    continue;
+                }
+                let leading = before.iter().any(|w| LEADING.contains(w));
+                // The subject of the sentence: nothing before it but a title
+                // or a short opening phrase ("During the meeting, ").
+                let lead_text = &text[s.start..m.start];
+                let titled = mentions.iter().any(|t| t.label == Label::Title && t.start == s.start && t.end + 1 >= m.start);
+                let opening = lead_text.trim().is_empty()
+                    || titled
+                    || (lead_text.trim_end().ends_with(',') && lead_text.split_whitespace().count() <= 5);
+                if leading || opening {
+                    push_unique(&mut ev.participants, &m.canonical);
+                    if let Some(c) = &m.country {
+                        party_pos.push((c.clone(), m.start));
                     }
                 }
             }
@@ -315,7 +378,7 @@ pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &
         // Place: "in <city>" in the event's sentences.
         if d.kind != EventType::PhoneCall {
             let mut best: Option<&Mention> = None;
-            'outer: for &si in &cue_sentences {
+            'outer: for &si in &strong_sentences {
                 let s = &seg.sentences[si];
                 for m in mentions.iter().filter(|m| m.start >= s.start && m.end <= s.end && matches!(m.label, Label::Place | Label::Country)) {
                     if !scope(m, si) || in_title(m) {
@@ -374,39 +437,76 @@ pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &
         events.push(ev);
     }
 
-    // 5. A signing at a meeting or visit takes its date and place; a signing
-    // with no parties takes the main event's.
-    let main = drafts.iter().position(|d| !d.recalled && matches!(d.kind, EventType::Meeting | EventType::Visit));
-    if let Some(mi) = main {
-        let (mdate, mspan, mplace, mcountry, mparties) = {
-            let m = &events[mi];
-            (m.date, m.date_span, m.place.clone(), m.place_country.clone(), m.parties.clone())
-        };
-        for (i, ev) in events.iter_mut().enumerate() {
-            if i == mi {
-                continue;
-            }
-            if !drafts[i].recalled && ev.kind == Some(EventType::Signing) {
-                if ev.date.is_none() {
-                    ev.date = mdate;
-                    ev.date_span = mspan;
-                }
-                if ev.place.is_none() {
-                    ev.place = mplace.clone();
-                    ev.place_country = mcountry.clone();
-                }
-            }
-            if ev.parties.is_empty() {
-                ev.parties = mparties.clone();
+    // 5. What one event of the occasion lends another: talks during a visit
+    // take the visit's first day; a signing at talks (or a visit) takes
+    // their date, place and, when "the sides signed", their people; an
+    // event with no parties takes the occasion's.
+    let main_of = |k: EventType| drafts.iter().position(|d| !d.recalled && d.kind == k);
+    let talks = main_of(EventType::Meeting).or_else(|| main_of(EventType::PhoneCall));
+    let trip = main_of(EventType::Visit);
+    let occasion = talks.or(trip);
+    let snapshot: Vec<Event> = events.clone();
+    for (i, ev) in events.iter_mut().enumerate() {
+        if drafts[i].recalled || Some(i) == occasion && ev.kind != Some(EventType::Meeting) {
+            continue;
+        }
+        if ev.kind == Some(EventType::Meeting) && ev.date.is_none() {
+            if let Some(t) = trip.map(|t| &snapshot[t]) {
+                ev.date = match t.date {
+                    Some(DateValue::Interval(a, _)) => Some(DateValue::Day(a)),
+                    other => other,
+                };
+                ev.date_span = t.date_span;
             }
         }
-    } else if let Some(first) = events.iter().find(|e| !e.parties.is_empty()).map(|e| e.parties.clone()) {
+        if ev.kind == Some(EventType::Signing) {
+            if let Some(m) = occasion.map(|o| &snapshot[o]) {
+                let signed_by_sides = drafts[i].cues.iter().any(|c| {
+                    let s = &seg.sentences[c.sentence];
+                    words(&text[s.start..c.start], s.start)
+                        .iter()
+                        .rev()
+                        .take(6)
+                        .any(|(_, w)| SIGNATORIES.contains(&w.as_str()))
+                });
+                if signed_by_sides && ev.participants.is_empty() {
+                    ev.participants = m.participants.clone();
+                }
+                if ev.date.is_none() {
+                    ev.date = m.date;
+                    ev.date_span = m.date_span;
+                }
+                if ev.place.is_none() {
+                    ev.place = m.place.clone();
+                    ev.place_country = m.place_country.clone();
+                }
+            }
+        }
+    }
+    let fallback = occasion
+        .map(|o| events[o].parties.clone())
+        .filter(|p| !p.is_empty())
+        .or_else(|| events.iter().find(|e| !e.parties.is_empty()).map(|e| e.parties.clone()));
+    if let Some(parties) = fallback {
         for ev in events.iter_mut().filter(|e| e.parties.is_empty()) {
-            ev.parties = first.clone();
+            ev.parties = parties.clone();
         }
     }
     events.sort_by_key(|e| (e.evidence.0, e.trigger.0));
     events
+}
+
+/// True when two date values share a day (or are equal).
+fn overlaps(a: &DateValue, b: &DateValue) -> bool {
+    let range = |d: &DateValue| match d {
+        DateValue::Day(x) => Some((*x, *x)),
+        DateValue::Interval(x, y) => Some((*x, *y)),
+        _ => None,
+    };
+    match (range(a), range(b)) {
+        (Some((a1, a2)), Some((b1, b2))) => a1 <= b2 && b1 <= a2,
+        _ => a == b,
+    }
 }
 
 fn push_unique(v: &mut Vec<String>, s: &str) {

@@ -70,6 +70,7 @@ pub fn cues(
     sentence: usize,
     mentions: &[Mention],
     gaz: &Gazetteer,
+    home: Option<&str>,
 ) -> Vec<Cue> {
     let sent = &text[s..e];
     let ws = words(sent, s);
@@ -83,7 +84,7 @@ pub fn cues(
         let surface = text[m.start..m.end].to_lowercase();
         // Words before and after the trigger in this sentence.
         let wi = ws.partition_point(|(p, _)| *p < m.start);
-        let before: Vec<&str> = ws[wi.saturating_sub(6)..wi].iter().map(|(_, w)| w.as_str()).collect();
+        let before: Vec<&str> = ws[wi.saturating_sub(10)..wi].iter().map(|(_, w)| w.as_str()).collect();
         let after: Vec<&str> = ws.iter().skip_while(|(p, _)| *p < m.end).take(6).map(|(_, w)| w.as_str()).collect();
         let near_before = &before[before.len().saturating_sub(2)..];
         let mention_after = |labels: &[Label], within: usize| {
@@ -94,10 +95,7 @@ pub fn cues(
         if before.iter().any(|w| FUTURE.contains(w)) && kind != EventType::Agreement {
             continue;
         }
-        if near_before.last() == Some(&"to") && kind != EventType::Visit {
-            continue;
-        }
-        if near_before.last() == Some(&"to") && kind == EventType::Visit && !surface.starts_with("visit") {
+        if near_before.contains(&"to") && kind != EventType::Agreement {
             continue;
         }
         let mut recalled = near_before.iter().any(|w| PAST_MARK.contains(w));
@@ -120,8 +118,14 @@ pub fn cues(
                 if has(SPORT) {
                     false
                 } else if surface == "visited" {
-                    let obj = after.iter().take(3).any(|w| NOT_VISIT_OBJECTS.contains(w));
-                    !obj && mention_after(&[Label::Country, Label::Place], 40)
+                    let obj = after.iter().take(4).any(|w| NOT_VISIT_OBJECTS.contains(w));
+                    let abroad = in_sentence.iter().any(|x| {
+                        matches!(x.label, Label::Country | Label::Place)
+                            && x.start >= m.end
+                            && x.start <= m.end + 40
+                            && (home.is_none() || x.country.as_deref() != home)
+                    });
+                    !obj && abroad
                 } else if surface.starts_with("arriv") {
                     mention_after(&[Label::Country, Label::Place], 40) || lower.contains("visit")
                 } else if matches!(surface.as_str(), "visit" | "visits" | "trip") {

@@ -387,7 +387,8 @@ const NOT_NAME: &[&str] = &[
 pub fn is_not_name(word: &str) -> bool {
     let w = word.to_lowercase();
     let w = w.trim_end_matches('.');
-    NOT_NAME.contains(&w)
+    // Plurals of the vocabulary ("Ministers", "Affairs") are not names either.
+    NOT_NAME.contains(&w) || w.strip_suffix('s').is_some_and(|x| NOT_NAME.contains(&x))
 }
 
 pub fn is_honorific(word: &str) -> bool {

@@ -167,7 +167,15 @@ fn sentence_people(
         // Extend over "of <words> of <country>" and collect the run after it.
         let mut k = j;
         let mut org = None;
-        while k < n && joined(text, &toks[k - 1], &toks[k]) {
+        let mut after_to = false;
+        let mut seen_country = false;
+        while k < n
+            && (joined(text, &toks[k - 1], &toks[k])
+                || (!seen_country
+                    && text[toks[k - 1].end..toks[k].start] == *", "
+                    && (label_of(gm, &toks[k]) == Some(Label::Sector) || is_not_name(toks[k].text))
+                    && is_capitalized(toks[k].text)))
+        {
             let t = &toks[k];
             let lw = t.text.to_lowercase();
             if matches!(
@@ -183,7 +191,11 @@ fn sentence_people(
                     Label::Country | Label::Org | Label::Place => {
                         let m = &gm[t.gaz.unwrap_or(0)];
                         if l == Label::Country {
-                            country = m.country.clone();
+                            // "Ambassador of Hungary to Uzbekistan": Hungary.
+                            if !after_to && !seen_country {
+                                country = m.country.clone();
+                            }
+                            seen_country = true;
                         } else if l == Label::Org {
                             org = Some(m.canonical.clone());
                         }
@@ -230,7 +242,9 @@ fn sentence_people(
             {
                 s -= 1;
             }
-            if s < k {
+            let after_connector = s > j
+                && matches!(toks[s - 1].text.to_lowercase().as_str(), "of" | "the" | "for" | "and" | "on" | "under" | "to" | "at");
+            if s < k && !after_connector {
                 name = Some((s, k));
             } else if k + 1 < n && text[toks[k - 1].end..toks[k].start].trim() == "," {
                 // "Minister of Foreign Affairs of Tajikistan, Sirojiddin Muhriddin,"
