@@ -453,7 +453,7 @@ fn human(r: &Report, colour: bool) -> String {
     let w_doc = width(&|d| d.doc_id.chars().count());
     let w_event = width(&|d| event_label(d).chars().count());
     let w_slot = width(&|d| d.slot.chars().count());
-    let w_detail = width(&|d| detail(d).chars().count()).min(60);
+    let w_detail = width(&|d| detail(d).chars().count()).min(40);
     let mut last_doc = None;
     let mut last_event = None;
     for d in &r.differences {
