@@ -269,6 +269,22 @@ impl Reader {
             Ok(f) => f,
             Err(e) => return self.skip(origin, None, SkipReason::from_io(&e)),
         };
+        let len = file.metadata().map(|m| m.len()).ok();
+        if kind == (Kind::Text { gz: true }) && len == Some(0) {
+            // Not even a gzip header, but empty all the same: benign.
+            return self.skip(origin, Some(id), SkipReason::Empty);
+        }
+        if kind == (Kind::Text { gz: false }) {
+            // The size is known: refuse an oversized text without reading it.
+            let limit = self.opts.max_doc_bytes;
+            if let Some(len) = len {
+                if len > limit {
+                    self.counter
+                        .fetch_add(len, std::sync::atomic::Ordering::Relaxed);
+                    return self.skip(origin, Some(id), SkipReason::TooLarge { limit });
+                }
+            }
+        }
         let raw = Counting::new(file, self.bytes_counter());
         match kind {
             Kind::Text { gz } => {
