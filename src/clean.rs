@@ -151,8 +151,19 @@ pub fn clean(doc: &Document, gaz: &Gazetteer, dates: &DateRecognizer) -> Article
         .filter(|&k| !blank(&lines[k]) && !excluded[k])
         .take(8)
         .collect();
+    // A dateline without a year ("BAKU, June 11") takes the latest year the
+    // text gives in a full date.
+    if anchor_hint.is_none() {
+        anchor_hint = latest_full_date_year(t, dates).and_then(|y| Date::new(y, 12, 31));
+    }
     for &k in &first_lines {
         let (s, e) = lines[k];
+        if let Some(d) = place_date_line(t, s, e, gaz, dates, anchor_hint) {
+            body_line = k + 1;
+            body_start = lines.get(k + 1).map_or(t.len(), |l| l.0);
+            dateline = Some(d);
+            break;
+        }
         if let Some(m) = whole_line_date(&t[s..e], dates, anchor_hint) {
             page_date.get_or_insert(m);
             anchor_hint = anchor_hint.or(Some(m));
@@ -278,6 +289,53 @@ pub fn clean(doc: &Document, gaz: &Gazetteer, dates: &DateRecognizer) -> Article
         zones,
         anchor,
     }
+}
+
+/// The latest year of a full date (day, month and year) in the text.
+fn latest_full_date_year(t: &str, dates: &DateRecognizer) -> Option<i32> {
+    let mut end = t.len().min(20_000);
+    while !t.is_char_boundary(end) {
+        end -= 1;
+    }
+    dates
+        .find(&t[..end], None)
+        .iter()
+        .filter_map(|m| match m.value {
+            crate::date::DateValue::Day(d) | crate::date::DateValue::Interval(_, d) => Some(d.year),
+            _ => None,
+        })
+        .max()
+}
+
+/// A line of its own with a place and a date: "Brussels, 28.01.2025".
+fn place_date_line(
+    t: &str,
+    s: usize,
+    e: usize,
+    gaz: &Gazetteer,
+    dates: &DateRecognizer,
+    anchor: Option<Date>,
+) -> Option<Dateline> {
+    let line = &t[s..e];
+    let lead = line.len() - line.trim_start().len();
+    let (place, rest) = line.trim().split_once(", ")?;
+    if place.is_empty() || place.len() > 40 || !place.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let entry = gaz.lookup(place)?;
+    if !matches!(gaz.entry(entry).label(), crate::mention::Label::Place | crate::mention::Label::Country) {
+        return None;
+    }
+    let date = whole_line_date(rest, dates, anchor)?;
+    Some(Dateline {
+        start: s + lead,
+        end: e,
+        place_start: s + lead,
+        place_end: s + lead + place.len(),
+        place_entry: Some(entry),
+        place: gaz.entry(entry).canonical.clone(),
+        date: Some(date),
+    })
 }
 
 /// A line that is only a date (and maybe a time): a page-date line.

@@ -95,6 +95,11 @@ pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &
             if coarse && dist > 80 {
                 continue;
             }
+            // "The conversation took place on June 2": a weak trigger takes
+            // only a date right next to it.
+            if c.weak && dist > 40 {
+                continue;
+            }
             if best.is_none_or(|(_, bd)| dist < bd) {
                 best = Some((ci, dist));
             }

@@ -26,12 +26,15 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "document", "deal", "deals", "programme", "program", "plan", "charter", "communique", "map",
     "convention", "statement", "package", "mous",
 ];
+/// Words that put what follows in the future or make it a plan.
 const FUTURE: &[&str] = &[
-    "will", "would", "shall", "plans", "planned", "plan", "intend", "intends", "intended", "expected",
-    "scheduled", "upcoming", "next", "future", "proposed", "propose", "proposes", "invited", "ready",
-    "readiness", "should", "could", "may", "might", "hope", "hopes", "forthcoming", "prepare",
-    "preparing", "preparation", "preparations", "can",
+    "will", "would", "shall", "plans", "planned", "intend", "intends", "intended", "expected",
+    "scheduled", "proposed", "propose", "proposes", "invited", "ready", "readiness", "should",
+    "could", "may", "might", "hope", "hopes", "prepare", "preparing", "preparation",
+    "preparations", "can",
 ];
+/// Adjectives that make the noun right after them a future event.
+const FUTURE_ADJ: &[&str] = &["next", "upcoming", "future", "forthcoming", "planned", "proposed"];
 const PAST_MARK: &[&str] = &["previous", "earlier", "last", "past", "former", "previously", "prior"];
 const AUXILIARY: &[&str] = &["was", "were", "been", "be", "is", "are", "have", "has", "had", "being"];
 const NOT_VISIT_OBJECTS: &[&str] = &[
@@ -92,7 +95,10 @@ pub fn cues(
         };
         let any_mention = |labels: &[Label]| in_sentence.iter().any(|x| labels.contains(&x.label));
         // Plans and infinitives are not events: "will meet", "agreed to sign".
-        if before.iter().any(|w| FUTURE.contains(w)) && kind != EventType::Agreement {
+        if kind != EventType::Agreement
+            && (before.iter().rev().take(8).any(|w| FUTURE.contains(w))
+                || near_before.iter().any(|w| FUTURE_ADJ.contains(w)))
+        {
             continue;
         }
         if near_before.contains(&"to") && kind != EventType::Agreement {
@@ -141,7 +147,7 @@ pub fn cues(
                 // "the Declaration on Strategic Partnership signed on ...":
                 // a document noun shortly before, and no auxiliary between.
                 let mut doc_at = None;
-                for (p, w) in ws[..wi].iter().rev().take(8) {
+                for (p, w) in ws[..wi].iter().rev().take(12) {
                     if AUXILIARY.contains(&w.as_str()) || matches!(w.as_str(), "sides" | "parties" | "they" | "ministers" | "presidents" | "leaders") {
                         break;
                     }
