@@ -559,7 +559,13 @@ def build_places(sources, wh, countries, words, surnames, firstnames, org_acr):
         canon_owner.setdefault(r['canon'].casefold(), r['gid'])
     taken = {}
     out = []
+    seen_key = set()
     for r in recs:
+        # the loader keys on (canonical, label, country): of several same-named places
+        # in one country only the first (largest) can ever be reached, keep that one
+        if (r['canon'], r['country']) in seen_key:
+            continue
+        seen_key.add((r['canon'], r['country']))
         e = Entry(r['canon'], 'PLACE', country=r['country'], attrs=r['attrs'])
         for a in r['aliases']:
             cf = a.casefold()
