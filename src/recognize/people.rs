@@ -187,7 +187,8 @@ fn sentence_people(
             }
             if let Some(l) = label_of(gm, t) {
                 match l {
-                    Label::Person => break,
+                    // Another title starts another person.
+                    Label::Person | Label::Title => break,
                     Label::Country | Label::Org | Label::Place => {
                         let m = &gm[t.gaz.unwrap_or(0)];
                         if l == Label::Country {
@@ -216,6 +217,10 @@ fn sentence_people(
                 continue;
             }
             break;
+        }
+        // Connectors at the end belong to what follows ("... and Minister").
+        while k > j && matches!(toks[k - 1].text.to_lowercase().as_str(), "of" | "for" | "on" | "and" | "the" | "de" | "to" | "under" | "at") {
+            k -= 1;
         }
         // The name: a gazetteer person in the run, else the capitalized words
         // at its end that are not title or ministry words.
