@@ -580,8 +580,11 @@ pub fn run(args: Args) -> Result<i32> {
             )?;
         }
     }
-    // The channel is closed, so the reader has finished.
-    let _ = reader_thread.join();
+    // The channel is closed, so the reader has finished. A panic there is
+    // a bug, but it would silently truncate the input: make it fatal.
+    if reader_thread.join().is_err() {
+        anyhow::bail!("the input reader stopped unexpectedly; output is incomplete");
+    }
     if let Some(bar) = &console.bar {
         bar.finish_and_clear();
     }
