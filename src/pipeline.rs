@@ -44,17 +44,57 @@ impl Pipeline {
         &self.gaz
     }
 
+    pub fn dates(&self) -> &DateRecognizer {
+        &self.dates
+    }
+
     /// Runs every stage over one document. Depends on `doc` alone.
     pub fn extract(&self, doc: &Document) -> Extraction {
         let article = clean(doc, &self.gaz, &self.dates);
         let seg = segment(&article);
-        let mentions = self.mentions(&article, &seg);
+        let mut mentions = self.mentions(&article, &seg);
+        crate::recognize::places::drop_non_places(article.text(), &mut mentions);
         let events = assemble(&article, &seg, &mentions, &self.gaz);
         records(doc, &article, &mentions, &events)
     }
 
     /// Stages 4 and 5: gazetteer matches, dates, titles and people, sorted.
     pub fn mentions(&self, article: &Article, seg: &Segmented) -> Vec<Mention> {
+        let text = article.text();
+        let gaz_mentions = self.gazetteer_mentions(article, seg);
+        let people = people::recognize(text, seg, &self.gaz, &gaz_mentions);
+        let mut all: Vec<Mention> = gaz_mentions
+            .into_iter()
+            .filter(|m| !matches!(m.label, Label::Person | Label::Title))
+            .collect();
+        all.extend(people);
+        for sent in &seg.sentences {
+            for d in self.dates.find(&text[sent.start..sent.end], article.anchor) {
+                all.push(Mention {
+                    start: sent.start + d.start,
+                    end: sent.start + d.end,
+                    label: Label::Date,
+                    canonical: d.value.to_string(),
+                    country: None,
+                    source: Source::Pattern,
+                    entry: None,
+                    date: Some(d.value),
+                });
+            }
+        }
+        // Words of a title ("Minister of Trade") name the office, not a sector.
+        let titles: Vec<(usize, usize)> = all.iter().filter(|m| m.label == Label::Title).map(|m| (m.start, m.end)).collect();
+        all.retain(|m| m.label != Label::Sector || !titles.iter().any(|&(s, e)| s < m.start && m.end <= e));
+        // Dates inside a gazetteer match ("May" as a name) are dates only if
+        // nothing else claims the words; keep the longer span.
+        all.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        all
+    }
+
+    /// Stage 4: gazetteer matches at word starts (longest first, ambiguous
+    /// names only in a place context), plus the dateline's place; sorted by
+    /// start. Public so that the stage can be benchmarked on its own.
+    pub fn gazetteer_mentions(&self, article: &Article, seg: &Segmented) -> Vec<Mention> {
         let text = article.text();
         let entries = self.gaz.entries();
         let matcher = self.gaz.matcher();
@@ -66,9 +106,14 @@ impl Pipeline {
                 if w.start < next_free {
                     continue;
                 }
-                let prev = wi.checked_sub(1).map(|p| text[words[p].start..words[p].end].to_lowercase());
+                // The previous word matters only for an ambiguous name (rare):
+                // lower-case it then, not at every word start.
                 let accept = |e: &crate::gazetteer::Entry, _s: usize, _e: usize| {
-                    !e.ambiguous || prev.as_deref().is_some_and(|p| PLACE_CONTEXT.contains(&p))
+                    !e.ambiguous
+                        || wi.checked_sub(1).is_some_and(|p| {
+                            let prev = text[words[p].start..words[p].end].to_lowercase();
+                            PLACE_CONTEXT.contains(&prev.as_str())
+                        })
                 };
                 if let Some(m) = matcher.match_at(text, w.start, entries, accept) {
                     let e = &entries[m.entry as usize];
@@ -103,33 +148,7 @@ impl Pipeline {
                 gaz_mentions.sort_by_key(|m| m.start);
             }
         }
-        let people = people::recognize(text, seg, &self.gaz, &gaz_mentions);
-        let mut all: Vec<Mention> = gaz_mentions
-            .into_iter()
-            .filter(|m| !matches!(m.label, Label::Person | Label::Title))
-            .collect();
-        all.extend(people);
-        for sent in &seg.sentences {
-            for d in self.dates.find(&text[sent.start..sent.end], article.anchor) {
-                all.push(Mention {
-                    start: sent.start + d.start,
-                    end: sent.start + d.end,
-                    label: Label::Date,
-                    canonical: d.value.to_string(),
-                    country: None,
-                    source: Source::Pattern,
-                    entry: None,
-                    date: Some(d.value),
-                });
-            }
-        }
-        // Words of a title ("Minister of Trade") name the office, not a sector.
-        let titles: Vec<(usize, usize)> = all.iter().filter(|m| m.label == Label::Title).map(|m| (m.start, m.end)).collect();
-        all.retain(|m| m.label != Label::Sector || !titles.iter().any(|&(s, e)| s < m.start && m.end <= e));
-        // Dates inside a gazetteer match ("May" as a name) are dates only if
-        // nothing else claims the words; keep the longer span.
-        all.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-        all
+        gaz_mentions
     }
 }
 
