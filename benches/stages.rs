@@ -1,0 +1,291 @@
+//! One benchmark per pipeline stage, plus end to end and the gazetteer
+//! compile, on real text.
+//!
+//! Corpus: `$KHABAR_BENCH_CORPUS` (a JSON Lines file) if set, else the BBC
+//! corpus at `../shared/data/bbc/bbc.jsonl` when present, else the
+//! `tests/fixtures/*.txt` articles repeated to about 1 MB, so that the
+//! benches run (and never fail) on a checkout without `../shared`.
+//!
+//! Every stage reports throughput in bytes of *document text* (not of its
+//! own input), so that the MB/s figures of the stages and of the whole
+//! pipeline are comparable: a stage at 100 MB/s costs 10 ms per MB of news.
+//!
+//! Run: `cargo bench --bench stages` (one stage: `cargo bench --bench stages -- segment`).
+
+use std::hint::black_box;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+
+use khabar::clean::{clean, Article};
+use khabar::events::{assemble, Event};
+use khabar::mention::Mention;
+use khabar::output::{Format, RowWriter};
+use khabar::read::{ReadItem, ReadOptions, Reader};
+use khabar::recognize::people;
+use khabar::record::{EntityRecord, EventRecord, Extraction};
+use khabar::segment::{segment, Segmented};
+use khabar::{Document, Pipeline};
+
+/// The benchmark corpus as a JSON Lines file and its documents.
+struct Corpus {
+    path: PathBuf,
+    docs: Vec<Document>,
+    bytes: u64,
+    /// Keeps a generated corpus file alive for the end-to-end bench.
+    _tmp: Option<tempfile::NamedTempFile>,
+}
+
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn parse_jsonl(path: &Path) -> Vec<Document> {
+    let text = std::fs::read_to_string(path).expect("corpus is readable UTF-8");
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("corpus line is JSON");
+            Document::from_text(
+                v["id"].as_str().expect("id").to_string(),
+                v["text"].as_str().expect("text").to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Fixture articles repeated with fresh ids up to about 1 MB of text.
+fn fixture_corpus() -> (Vec<Document>, tempfile::NamedTempFile) {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(manifest_dir().join("tests/fixtures"))
+        .expect("tests/fixtures exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let texts: Vec<String> = files
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("fixture is UTF-8"))
+        .collect();
+    assert!(!texts.is_empty(), "no tests/fixtures/*.txt");
+    let mut docs = Vec::new();
+    let mut size = 0;
+    'fill: for round in 0.. {
+        for (i, t) in texts.iter().enumerate() {
+            docs.push(Document::from_text(format!("fx-{round}-{i}"), t.clone()));
+            size += t.len();
+            if size >= 1 << 20 {
+                break 'fill;
+            }
+        }
+    }
+    let mut tmp = tempfile::Builder::new()
+        .suffix(".jsonl")
+        .tempfile()
+        .expect("temp file");
+    for d in &docs {
+        let line = serde_json::json!({"id": d.id, "text": d.text});
+        writeln!(tmp, "{line}").expect("temp file is writable");
+    }
+    tmp.flush().expect("temp file is writable");
+    (docs, tmp)
+}
+
+fn corpus() -> Corpus {
+    let given = std::env::var_os("KHABAR_BENCH_CORPUS").map(PathBuf::from);
+    let bbc = manifest_dir().join("../shared/data/bbc/bbc.jsonl");
+    let (path, docs, tmp) = match given.or_else(|| bbc.is_file().then_some(bbc)) {
+        Some(p) => {
+            let docs = parse_jsonl(&p);
+            (p, docs, None)
+        }
+        None => {
+            let (docs, tmp) = fixture_corpus();
+            (tmp.path().to_path_buf(), docs, Some(tmp))
+        }
+    };
+    let bytes = docs.iter().map(|d| d.text.len() as u64).sum();
+    eprintln!(
+        "corpus: {} ({} documents, {:.2} MB of text)",
+        path.display(),
+        docs.len(),
+        bytes as f64 / 1e6
+    );
+    Corpus {
+        path,
+        docs,
+        bytes,
+        _tmp: tmp,
+    }
+}
+
+/// Every intermediate result, computed once, so that each stage is timed on
+/// its own real input.
+struct Staged {
+    articles: Vec<Article>,
+    segs: Vec<Segmented>,
+    gaz_mentions: Vec<Vec<Mention>>,
+    mentions: Vec<Vec<Mention>>,
+    events: Vec<Vec<Event>>,
+    extractions: Vec<Extraction>,
+}
+
+fn stage_all(p: &Pipeline, docs: &[Document]) -> Staged {
+    let articles: Vec<Article> = docs
+        .iter()
+        .map(|d| clean(d, p.gazetteer(), p.dates()))
+        .collect();
+    let segs: Vec<Segmented> = articles.iter().map(segment).collect();
+    let gaz_mentions = articles
+        .iter()
+        .zip(&segs)
+        .map(|(a, s)| p.gazetteer_mentions(a, s))
+        .collect();
+    let mentions: Vec<Vec<Mention>> = articles
+        .iter()
+        .zip(&segs)
+        .map(|(a, s)| p.mentions(a, s))
+        .collect();
+    let events = articles
+        .iter()
+        .zip(&segs)
+        .zip(&mentions)
+        .map(|((a, s), m)| assemble(a, s, m, p.gazetteer()))
+        .collect();
+    let extractions = docs.iter().map(|d| p.extract(d)).collect();
+    Staged {
+        articles,
+        segs,
+        gaz_mentions,
+        mentions,
+        events,
+        extractions,
+    }
+}
+
+/// Writes the rows of `xs` as CSV into memory; returns the byte count.
+fn write_rows(xs: &[Extraction]) -> usize {
+    let mut ev: RowWriter<Vec<u8>, EventRecord> =
+        RowWriter::new(Vec::new(), Format::Csv, true).expect("in memory");
+    let mut en: RowWriter<Vec<u8>, EntityRecord> =
+        RowWriter::new(Vec::new(), Format::Csv, true).expect("in memory");
+    for x in xs {
+        for r in &x.events {
+            ev.write(r).expect("in memory");
+        }
+        for r in &x.entities {
+            en.write(r).expect("in memory");
+        }
+    }
+    ev.into_inner().expect("in memory").len() + en.into_inner().expect("in memory").len()
+}
+
+fn benches(c: &mut Criterion) {
+    let corpus = corpus();
+    let p = Pipeline::with_default_gazetteers().expect("built-in gazetteers compile");
+    let st = stage_all(&p, &corpus.docs);
+
+    let mut g = c.benchmark_group("stage");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(8))
+        .throughput(Throughput::Bytes(corpus.bytes));
+    g.bench_function("clean", |b| {
+        b.iter(|| {
+            for d in &corpus.docs {
+                black_box(clean(d, p.gazetteer(), p.dates()));
+            }
+        })
+    });
+    g.bench_function("segment", |b| {
+        b.iter(|| {
+            for a in &st.articles {
+                black_box(segment(a));
+            }
+        })
+    });
+    g.bench_function("match", |b| {
+        b.iter(|| {
+            for (a, s) in st.articles.iter().zip(&st.segs) {
+                black_box(p.gazetteer_mentions(a, s));
+            }
+        })
+    });
+    // People (given the gazetteer matches) and dates: what `recognize/` does.
+    g.bench_function("recognize", |b| {
+        b.iter(|| {
+            for ((a, s), gm) in st.articles.iter().zip(&st.segs).zip(&st.gaz_mentions) {
+                let text = a.text();
+                black_box(people::recognize(text, s, p.gazetteer(), gm));
+                for sent in &s.sentences {
+                    black_box(p.dates().find(&text[sent.start..sent.end], a.anchor));
+                }
+            }
+        })
+    });
+    g.bench_function("assemble", |b| {
+        b.iter(|| {
+            for ((a, s), m) in st.articles.iter().zip(&st.segs).zip(&st.mentions) {
+                black_box(assemble(a, s, m, p.gazetteer()));
+            }
+        })
+    });
+    g.bench_function("write", |b| {
+        b.iter(|| black_box(write_rows(&st.extractions)))
+    });
+    g.finish();
+    black_box(&st.events);
+
+    let mut g = c.benchmark_group("end_to_end");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(15))
+        .throughput(Throughput::Bytes(corpus.bytes));
+    // Documents already in memory: every stage and the records, one thread.
+    g.bench_function("extract", |b| {
+        b.iter(|| {
+            for d in &corpus.docs {
+                black_box(p.extract(d));
+            }
+        })
+    });
+    // From the file: read and decode, extract, write CSV to memory.
+    g.bench_function("read_extract_write", |b| {
+        b.iter(|| {
+            let reader = Reader::new(
+                vec![corpus.path.clone()],
+                ReadOptions {
+                    max_doc_bytes: 64 << 20,
+                },
+            );
+            let mut xs = Vec::new();
+            let mut written = 0;
+            for item in reader {
+                if let ReadItem::Document(d) = item {
+                    xs.push(p.extract(&d));
+                    if xs.len() == 256 {
+                        written += write_rows(&xs);
+                        xs.clear();
+                    }
+                }
+            }
+            written + write_rows(&xs)
+        })
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("gazetteer");
+    g.sample_size(10).warm_up_time(Duration::from_secs(1));
+    g.bench_function("compile_default", |b| {
+        b.iter_batched(
+            || (),
+            |_| Pipeline::with_default_gazetteers().expect("compiles"),
+            BatchSize::PerIteration,
+        )
+    });
+    g.finish();
+}
+
+criterion_group!(stages, benches);
+criterion_main!(stages);
