@@ -94,6 +94,7 @@ impl<'a> CharIndex<'a> {
             blocks.push(count);
             count += chunk.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u32;
         }
+        blocks.push(count); // the end of a text whose length is a multiple of BLOCK
         CharIndex {
             text,
             blocks: Some(blocks),
