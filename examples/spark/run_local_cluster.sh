@@ -68,6 +68,7 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/khabar-spark.XXXXXX")
 export SPARK_LOG_DIR=$WORK/logs SPARK_CONF_DIR=$WORK/conf
 mkdir -p "$SPARK_LOG_DIR" "$SPARK_CONF_DIR"
 PIDS=()
+SUMMARY=""
 
 stop_cluster() {
     local code=$?
@@ -106,6 +107,9 @@ stop_cluster() {
     else
         rm -rf "$WORK"
     fi
+    # The closing line, last: "spark: N passed, N failed".
+    if [ -z "$SUMMARY" ] && [ "$code" != 0 ]; then SUMMARY="spark: 0 passed, 1 failed"; fi
+    [ -n "$SUMMARY" ] && echo "$SUMMARY"
     exit "$code"
 }
 trap stop_cluster EXIT
@@ -208,5 +212,5 @@ else
     failed=$((failed + 1))
 fi
 say "total $(elapsed "$T_START" "$(date +%s.%N)") s"
-echo "spark: $passed passed, $failed failed"
+SUMMARY="spark: $passed passed, $failed failed"
 [ "$failed" = 0 ]
