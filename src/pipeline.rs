@@ -109,10 +109,15 @@ impl Pipeline {
                 // The previous word matters only for an ambiguous name (rare):
                 // lower-case it then, not at every word start.
                 let accept = |e: &crate::gazetteer::Entry, _s: usize, _e: usize| {
+                    // A name that is also a word is a place after "in", "to"
+                    // ..., and not as the first word of a longer name
+                    // ("in Central Asian markets").
                     !e.ambiguous
                         || wi.checked_sub(1).is_some_and(|p| {
                             let prev = text[words[p].start..words[p].end].to_lowercase();
                             PLACE_CONTEXT.contains(&prev.as_str())
+                        }) && !words.get(wi + 1).is_some_and(|n| {
+                            text[n.start..].starts_with(char::is_uppercase) && text[w.end..n.start].trim().is_empty()
                         })
                 };
                 if let Some(m) = matcher.match_at(text, w.start, entries, accept) {

@@ -519,7 +519,14 @@ def build_places(sources, wh, countries, words, surnames, firstnames, org_acr):
             if '=' in kv:
                 k, val = kv.split('=', 1)
                 attrs[k] = val
+        if canon.casefold() in NEVER_PLACES:
+            continue
         small = pop < 200000 and kind != 'capital'
+        # Small towns far from the genre's region are named like firms and
+        # surnames far more often than they are named as places ("Toyota",
+        # "Marshall", "Foley"): outside a place context they do not count.
+        if not target and pop < 100000 and kind != 'capital':
+            attrs['ambiguous'] = 1
         if canon.casefold() in stop or canon.lower() in words or \
                 (small and (canon in surnames or canon in firstnames or canon in CAPITALISED)):
             attrs['ambiguous'] = 1
@@ -584,7 +591,23 @@ def build_places(sources, wh, countries, words, surnames, firstnames, org_acr):
             taken[cf] = r['gid']
             e.add(a)
         out.append(e)
+    # A surface form is ambiguous if any place that bears it is: "Douglas" the
+    # capital of the Isle of Man needs a place context as much as the small
+    # Douglases named like people do.
+    amb_forms = {x.casefold() for e in out if e.attrs.get('ambiguous')
+                 for x in [e.canonical] + list(e.aliases)}
+    for e in out:
+        if any(x.casefold() in amb_forms for x in [e.canonical] + list(e.aliases)):
+            e.attrs['ambiguous'] = 1
     return out
+
+
+# Months, weekdays and continents: GeoNames has small towns so named, but in
+# news text these words are never those towns.
+NEVER_PLACES = {w.casefold() for w in (
+    'January February March April May June July August September October November December '
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday '
+    'Asia Europe Africa America Oceania Antarctica').split()}
 
 
 def norm_key(s):

@@ -429,7 +429,12 @@ pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &
                             Some(e) => (e.canonical.clone(), e.country.clone()),
                             None => (dl.place.clone(), None),
                         };
-                        let home = ev.parties.is_empty() || country.as_ref().is_some_and(|c| ev.parties.contains(c));
+                        // "here" is the dateline's city.
+                        let here = strong_sentences.iter().any(|&si| {
+                            let s = &seg.sentences[si];
+                            words(&text[s.start..s.end], s.start).iter().any(|(_, w)| w == "here")
+                        });
+                        let home = here || ev.parties.is_empty() || country.as_ref().is_some_and(|c| ev.parties.contains(c));
                         if home {
                             ev.place = Some(name);
                             ev.place_country = country;

@@ -101,6 +101,12 @@ pub fn cues(
         {
             continue;
         }
+        // "The next round of consultations will be held in Tehran."
+        let will_follow = after.iter().take(3).any(|w| matches!(*w, "will" | "would" | "shall"))
+            || after.windows(2).take(3).any(|p| p == ["to", "be"]);
+        if will_follow && kind != EventType::Agreement {
+            continue;
+        }
         if near_before.contains(&"to") && kind != EventType::Agreement {
             continue;
         }

@@ -2,3 +2,4 @@
 pub mod dates;
 pub mod names;
 pub mod people;
+pub mod places;

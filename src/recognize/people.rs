@@ -80,10 +80,15 @@ pub fn recognize(
 
 /// Is the text between two tokens only spaces (so they belong to one run)?
 fn joined(text: &str, a: &Tok, b: &Tok) -> bool {
-    text[a.end..b.start]
-        .chars()
-        .all(|c| c == ' ' || c == '.' && text[a.start..a.end].chars().count() == 1)
-        && !text[a.end..b.start].contains("  ")
+    let gap = &text[a.end..b.start];
+    // "Kilroy-Silk": a hyphen between two capitalized words joins them.
+    if gap == "-" && is_capitalized(a.text) && is_capitalized(b.text) {
+        return true;
+    }
+    // "A. Karimov", "Hon. Musalia Mudavadi": a full stop after an initial
+    // or a courtesy word.
+    let dot_ok = a.text.chars().count() == 1 || is_honorific(a.text);
+    gap.chars().all(|c| c == ' ' || c == '.' && dot_ok) && !gap.contains("  ") && gap.matches('.').count() <= 1
 }
 
 fn label_of(m: &[Mention], t: &Tok) -> Option<Label> {
@@ -253,16 +258,16 @@ fn sentence_people(
                 name = Some((s, k));
             } else if k + 1 < n && text[toks[k - 1].end..toks[k].start].trim() == "," {
                 // "Minister of Foreign Affairs of Tajikistan, Sirojiddin Muhriddin,"
-                let mut e = k;
-                while e < n
-                    && nameish(&toks[e], gm)
-                    && e - k < 3
-                    && (e == k || joined(text, &toks[e - 1], &toks[e]))
-                {
+                let mut b = k;
+                while b < n && is_honorific(toks[b].text) && (b == k || joined(text, &toks[b - 1], &toks[b])) {
+                    b += 1;
+                }
+                let mut e = b;
+                while e < n && nameish(&toks[e], gm) && e - b < 3 && (e == b || joined(text, &toks[e - 1], &toks[e])) {
                     e += 1;
                 }
-                if e - k >= 2 {
-                    name = Some((k, e));
+                if e - b >= 2 || (e - b == 1 && label_of(gm, &toks[b]) == Some(Label::Person)) {
+                    name = Some((b, e));
                 }
             }
         }
@@ -335,11 +340,17 @@ fn sentence_people(
             i += 1;
             continue;
         }
+        // After a known first name, a word the gazetteer calls a place is a
+        // surname ("Robert Redford", "Sergio Garcia").
+        let after_first_name = gaz.is_first_name(toks[i].text);
         let mut e = i + 1;
         while e < n
             && !used[e]
-            && toks[e].gaz.is_none()
-            && nameish(&toks[e], gm)
+            && (toks[e].gaz.is_none() && nameish(&toks[e], gm)
+                || after_first_name
+                    && e == i + 1
+                    && label_of(gm, &toks[e]) == Some(Label::Place)
+                    && is_capitalized(toks[e].text))
             && joined(text, &toks[e - 1], &toks[e])
             && e - i < 4
         {
