@@ -323,7 +323,10 @@ fn place_date_line(
         return None;
     }
     let entry = gaz.lookup(place)?;
-    if !matches!(gaz.entry(entry).label(), crate::mention::Label::Place | crate::mention::Label::Country) {
+    if !matches!(
+        gaz.entry(entry).label(),
+        crate::mention::Label::Place | crate::mention::Label::Country
+    ) {
         return None;
     }
     let date = whole_line_date(rest, dates, anchor)?;
@@ -483,9 +486,16 @@ fn parse_dateline_at(
     }
     skip_ws(&mut p);
     let abs = s + lead;
-    let place_entry = gaz.lookup(place_text).or_else(|| gaz.lookup(&title_case(place_text)));
+    let place_entry = gaz
+        .lookup(place_text)
+        .or_else(|| gaz.lookup(&title_case(place_text)));
     // "TASHKENT. On 19.12.2024, ..." counts when the place is known.
-    let known = place_entry.is_some_and(|e| matches!(gaz.entry(e).label(), crate::mention::Label::Place | crate::mention::Label::Country));
+    let known = place_entry.is_some_and(|e| {
+        matches!(
+            gaz.entry(e).label(),
+            crate::mention::Label::Place | crate::mention::Label::Country
+        )
+    });
     if date.is_none() && !agency && !dash && !(known && l[place_len..].starts_with(". ")) {
         return None;
     }

@@ -21,7 +21,10 @@ pub struct Pipeline {
 }
 
 /// Words after which a name that is also a common word is a place.
-const PLACE_CONTEXT: &[&str] = &["in", "to", "from", "near", "at", "visited", "visit", "city", "town", "village", "capital", "province", "region", "outside"];
+const PLACE_CONTEXT: &[&str] = &[
+    "in", "to", "from", "near", "at", "visited", "visit", "city", "town", "village", "capital",
+    "province", "region", "outside",
+];
 
 impl Pipeline {
     /// A pipeline over the gazetteers built into the binary.
@@ -37,7 +40,10 @@ impl Pipeline {
     }
 
     pub fn new(gaz: Gazetteer) -> Pipeline {
-        Pipeline { gaz, dates: DateRecognizer::new() }
+        Pipeline {
+            gaz,
+            dates: DateRecognizer::new(),
+        }
     }
 
     pub fn gazetteer(&self) -> &Gazetteer {
@@ -83,8 +89,14 @@ impl Pipeline {
             }
         }
         // Words of a title ("Minister of Trade") name the office, not a sector.
-        let titles: Vec<(usize, usize)> = all.iter().filter(|m| m.label == Label::Title).map(|m| (m.start, m.end)).collect();
-        all.retain(|m| m.label != Label::Sector || !titles.iter().any(|&(s, e)| s < m.start && m.end <= e));
+        let titles: Vec<(usize, usize)> = all
+            .iter()
+            .filter(|m| m.label == Label::Title)
+            .map(|m| (m.start, m.end))
+            .collect();
+        all.retain(|m| {
+            m.label != Label::Sector || !titles.iter().any(|&(s, e)| s < m.start && m.end <= e)
+        });
         // Dates inside a gazetteer match ("May" as a name) are dates only if
         // nothing else claims the words; keep the longer span.
         all.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
@@ -117,7 +129,8 @@ impl Pipeline {
                             let prev = text[words[p].start..words[p].end].to_lowercase();
                             PLACE_CONTEXT.contains(&prev.as_str())
                         }) && !words.get(wi + 1).is_some_and(|n| {
-                            text[n.start..].starts_with(char::is_uppercase) && text[w.end..n.start].trim().is_empty()
+                            text[n.start..].starts_with(char::is_uppercase)
+                                && text[w.end..n.start].trim().is_empty()
                         })
                 };
                 if let Some(m) = matcher.match_at(text, w.start, entries, accept) {
@@ -128,7 +141,11 @@ impl Pipeline {
                         end: m.end,
                         label,
                         canonical: e.canonical.clone(),
-                        country: if label == Label::Country { Some(e.canonical.clone()) } else { e.country.clone() },
+                        country: if label == Label::Country {
+                            Some(e.canonical.clone())
+                        } else {
+                            e.country.clone()
+                        },
                         source: Source::Gazetteer,
                         entry: Some(m.entry),
                         date: None,
@@ -159,7 +176,12 @@ impl Pipeline {
 
 /// Stage 7's input: the contract's rows, with character offsets into the
 /// original text.
-fn records(doc: &Document, article: &Article, mentions: &[Mention], events: &[Event]) -> Extraction {
+fn records(
+    doc: &Document,
+    article: &Article,
+    mentions: &[Mention],
+    events: &[Event],
+) -> Extraction {
     let ci = CharIndex::new(&doc.text);
     let orig = |i: usize| article.norm.to_original(i);
     let span = |s: usize, e: usize| &doc.text[orig(s)..orig(e)];
@@ -171,7 +193,10 @@ fn records(doc: &Document, article: &Article, mentions: &[Mention], events: &[Ev
             event_index: i + 1,
             event_type: ev.kind.map_or("", |k| k.as_str()).to_string(),
             date: ev.date.map(|d| d.to_string()).unwrap_or_default(),
-            date_text: ev.date_span.map(|(a, b)| span(a, b).to_string()).unwrap_or_default(),
+            date_text: ev
+                .date_span
+                .map(|(a, b)| span(a, b).to_string())
+                .unwrap_or_default(),
             place: ev.place.clone().unwrap_or_default(),
             place_country: ev.place_country.clone().unwrap_or_default(),
             participants: ev.participants.clone(),

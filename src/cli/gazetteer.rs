@@ -64,7 +64,8 @@ fn read_folder(dir: &PathBuf) -> anyhow::Result<Vec<(String, String)>> {
     paths
         .into_iter()
         .map(|p| {
-            let content = std::fs::read_to_string(&p).with_context(|| format!("cannot read {}", p.display()))?;
+            let content = std::fs::read_to_string(&p)
+                .with_context(|| format!("cannot read {}", p.display()))?;
             Ok((p.display().to_string(), content))
         })
         .collect()
@@ -73,14 +74,25 @@ fn read_folder(dir: &PathBuf) -> anyhow::Result<Vec<(String, String)>> {
 fn check(dir: Option<PathBuf>) -> anyhow::Result<i32> {
     let owned: Vec<(String, String)> = match &dir {
         Some(d) => read_folder(d)?,
-        None => builtin_files().iter().map(|(n, c)| (format!("gazetteers/{n}"), c.to_string())).collect(),
+        None => builtin_files()
+            .iter()
+            .map(|(n, c)| (format!("gazetteers/{n}"), c.to_string()))
+            .collect(),
     };
-    let refs: Vec<(&str, &str)> = owned.iter().map(|(n, c)| (n.as_str(), c.as_str())).collect();
+    let refs: Vec<(&str, &str)> = owned
+        .iter()
+        .map(|(n, c)| (n.as_str(), c.as_str()))
+        .collect();
     let (entries, problems) = check_sources(&refs);
     for p in &problems {
         eprintln!("{p}");
     }
-    println!("{} files, {} entries, {} problems", owned.len(), entries.len(), problems.len());
+    println!(
+        "{} files, {} entries, {} problems",
+        owned.len(),
+        entries.len(),
+        problems.len()
+    );
     Ok(if problems.is_empty() { 0 } else { 1 })
 }
 
@@ -100,7 +112,10 @@ fn stats(replace: Option<PathBuf>, extra: Vec<PathBuf>) -> anyhow::Result<i32> {
     }
     let m = gaz.matcher();
     println!("surface forms in the automaton: {}", m.pattern_count());
-    println!("automaton heap: {:.1} MiB", m.memory_usage() as f64 / (1024.0 * 1024.0));
+    println!(
+        "automaton heap: {:.1} MiB",
+        m.memory_usage() as f64 / (1024.0 * 1024.0)
+    );
     println!("load and compile: {:.0} ms", compile.as_secs_f64() * 1000.0);
     Ok(0)
 }

@@ -8,13 +8,13 @@ mod triggers;
 use std::collections::HashMap;
 
 use crate::clean::Article;
-use crate::date::{DateValue, Date};
+use crate::date::{Date, DateValue};
 use crate::gazetteer::Gazetteer;
 use crate::mention::{EventType, Label, Mention};
 use crate::segment::Segmented;
 
-pub use triggers::Cue;
 use triggers::words;
+pub use triggers::Cue;
 
 /// An assembled event, with byte spans of the normalized text.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -36,16 +36,71 @@ pub struct Event {
 
 /// Words before a person that make them mentioned, not acting.
 const NOT_ACTING: &[&str] = &[
-    "policy", "policies", "leadership", "initiative", "initiatives", "thanks", "greetings",
-    "greeting", "behalf", "message", "instructions", "instruction", "guidance", "wishes", "memory",
-    "named", "late", "former", "regards", "letter", "congratulations", "congratulatory", "condolences",
-    "portrait", "decree", "words", "address", "appeal", "vision", "efforts", "foresight", "wisdom",
+    "policy",
+    "policies",
+    "leadership",
+    "initiative",
+    "initiatives",
+    "thanks",
+    "greetings",
+    "greeting",
+    "behalf",
+    "message",
+    "instructions",
+    "instruction",
+    "guidance",
+    "wishes",
+    "memory",
+    "named",
+    "late",
+    "former",
+    "regards",
+    "letter",
+    "congratulations",
+    "congratulatory",
+    "condolences",
+    "portrait",
+    "decree",
+    "words",
+    "address",
+    "appeal",
+    "vision",
+    "efforts",
+    "foresight",
+    "wisdom",
 ];
-const AGREE_WORDS: &[&str] = &["agreed", "agree", "decided", "pledged", "committed", "signed", "sign"];
+const AGREE_WORDS: &[&str] = &[
+    "agreed",
+    "agree",
+    "decided",
+    "pledged",
+    "committed",
+    "signed",
+    "sign",
+];
 /// Words before a person that make them the head of a side at the event.
-const LEADING: &[&str] = &["led", "headed", "chaired", "co-chaired", "delegation", "co-chairs"];
+const LEADING: &[&str] = &[
+    "led",
+    "headed",
+    "chaired",
+    "co-chaired",
+    "delegation",
+    "co-chairs",
+];
 /// Subjects of a signing that stand for the event's participants.
-const SIGNATORIES: &[&str] = &["sides", "parties", "co-chairs", "ministers", "heads", "leaders", "they", "presidents", "delegations", "both", "chairmen"];
+const SIGNATORIES: &[&str] = &[
+    "sides",
+    "parties",
+    "co-chairs",
+    "ministers",
+    "heads",
+    "leaders",
+    "they",
+    "presidents",
+    "delegations",
+    "both",
+    "chairmen",
+];
 
 /// One event being built.
 struct Draft {
@@ -67,30 +122,59 @@ fn recent(d: &DateValue, anchor: Option<Date>) -> bool {
 }
 
 /// Assembles the events of one article.
-pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &Gazetteer) -> Vec<Event> {
+pub fn assemble(
+    article: &Article,
+    seg: &Segmented,
+    mentions: &[Mention],
+    gaz: &Gazetteer,
+) -> Vec<Event> {
     let text = article.text();
-    let home: Option<String> = article.dateline.as_ref().and_then(|d| d.place_entry).map(|e| {
-        let e = gaz.entry(e);
-        if e.label() == Label::Country { e.canonical.clone() } else { e.country.clone().unwrap_or_default() }
-    });
+    let home: Option<String> = article
+        .dateline
+        .as_ref()
+        .and_then(|d| d.place_entry)
+        .map(|e| {
+            let e = gaz.entry(e);
+            if e.label() == Label::Country {
+                e.canonical.clone()
+            } else {
+                e.country.clone().unwrap_or_default()
+            }
+        });
     // 1. Cues per body sentence, and the dates they own.
     let mut all: Vec<Cue> = Vec::new();
     for (si, s) in seg.sentences.iter().enumerate() {
         if s.body {
-            all.extend(triggers::cues(text, (s.start, s.end), si, mentions, gaz, home.as_deref()));
+            all.extend(triggers::cues(
+                text,
+                (s.start, s.end),
+                si,
+                mentions,
+                gaz,
+                home.as_deref(),
+            ));
         }
     }
     if all.is_empty() {
         return Vec::new();
     }
-    let dates: Vec<&Mention> = mentions.iter().filter(|m| m.label == Label::Date && m.date.is_some()).collect();
+    let dates: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.label == Label::Date && m.date.is_some())
+        .collect();
     let mut cue_date: HashMap<usize, (DateValue, usize, usize)> = HashMap::new();
     for d in &dates {
-        let Some(si) = seg.sentence_at(d.start) else { continue };
+        let Some(si) = seg.sentence_at(d.start) else {
+            continue;
+        };
         let Some(value) = d.date else { continue };
         let mut best: Option<(usize, usize)> = None;
         for (ci, c) in all.iter().enumerate().filter(|(_, c)| c.sentence == si) {
-            let dist = if c.end <= d.start { d.start - c.end } else { (c.start - d.end.min(c.start)) * 2 + 10 };
+            let dist = if c.end <= d.start {
+                d.start - c.end
+            } else {
+                (c.start - d.end.min(c.start)) * 2 + 10
+            };
             let coarse = !matches!(value, DateValue::Day(_) | DateValue::Interval(..));
             if coarse && dist > 80 {
                 continue;
@@ -119,34 +203,56 @@ pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &
             continue;
         }
         if c.weak {
-            let target = drafts.iter_mut().rev().find(|d| d.kind == c.kind && !d.recalled)
+            let target = drafts
+                .iter_mut()
+                .rev()
+                .find(|d| d.kind == c.kind && !d.recalled)
                 .or_else(|| None);
             if let Some(d) = target {
                 if d.date.is_none() {
                     d.date = date;
                 }
                 d.cues.push(c.clone());
-            } else if let Some(d) = drafts.iter_mut().rev().find(|d| matches!(d.kind, EventType::Meeting | EventType::PhoneCall) && !d.recalled && c.kind == EventType::Meeting) {
+            } else if let Some(d) = drafts.iter_mut().rev().find(|d| {
+                matches!(d.kind, EventType::Meeting | EventType::PhoneCall)
+                    && !d.recalled
+                    && c.kind == EventType::Meeting
+            }) {
                 d.cues.push(c.clone());
             }
             continue;
         }
         match date {
             Some((v, ds, de)) => {
-                if let Some(d) = drafts.iter_mut().find(|d| d.kind == c.kind && d.date.is_some_and(|x| overlaps(&x.0, &v))) {
+                if let Some(d) = drafts
+                    .iter_mut()
+                    .find(|d| d.kind == c.kind && d.date.is_some_and(|x| overlaps(&x.0, &v)))
+                {
                     // The wider value wins: "14-15 October" over "14 October".
                     if let Some(x) = d.date.as_mut() {
-                        if matches!(v, DateValue::Interval(..)) && !matches!(x.0, DateValue::Interval(..)) {
+                        if matches!(v, DateValue::Interval(..))
+                            && !matches!(x.0, DateValue::Interval(..))
+                        {
                             *x = (v, ds, de);
                         }
                     }
                     d.cues.push(c.clone());
-                } else if let Some(d) = drafts.iter_mut().find(|d| d.kind == c.kind && d.date.is_none() && !d.recalled && recent(&v, article.anchor)) {
+                } else if let Some(d) = drafts.iter_mut().find(|d| {
+                    d.kind == c.kind
+                        && d.date.is_none()
+                        && !d.recalled
+                        && recent(&v, article.anchor)
+                }) {
                     d.date = Some((v, ds, de));
                     d.cues.push(c.clone());
                 } else {
                     let recalled = c.recalled || !recent(&v, article.anchor);
-                    drafts.push(Draft { kind: c.kind, cues: vec![c.clone()], date: Some((v, ds, de)), recalled });
+                    drafts.push(Draft {
+                        kind: c.kind,
+                        cues: vec![c.clone()],
+                        date: Some((v, ds, de)),
+                        recalled,
+                    });
                 }
             }
             None => {
@@ -156,7 +262,12 @@ pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &
                 if let Some(d) = drafts.iter_mut().find(|d| d.kind == c.kind && !d.recalled) {
                     d.cues.push(c.clone());
                 } else {
-                    drafts.push(Draft { kind: c.kind, cues: vec![c.clone()], date: None, recalled: false });
+                    drafts.push(Draft {
+                        kind: c.kind,
+                        cues: vec![c.clone()],
+                        date: None,
+                        recalled: false,
+                    });
                 }
             }
         }
@@ -174,7 +285,12 @@ pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &
                         d.date = date;
                     }
                 }
-                None => drafts.push(Draft { kind: EventType::Agreement, cues: vec![c.clone()], date, recalled: false }),
+                None => drafts.push(Draft {
+                    kind: EventType::Agreement,
+                    cues: vec![c.clone()],
+                    date,
+                    recalled: false,
+                }),
             }
         }
     }
@@ -216,14 +332,21 @@ pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &
     // Talks, not the trip, are where things are discussed and agreed: a
     // sentence shared by a visit and a meeting or call belongs to the latter.
     for o in owners.iter_mut() {
-        let talk = o.iter().any(|&di| !drafts[di].recalled && matches!(drafts[di].kind, EventType::Meeting | EventType::PhoneCall));
+        let talk = o.iter().any(|&di| {
+            !drafts[di].recalled
+                && matches!(drafts[di].kind, EventType::Meeting | EventType::PhoneCall)
+        });
         if talk {
             o.retain(|&di| drafts[di].kind != EventType::Visit);
         }
     }
 
     // 4. Slots.
-    let in_title = |m: &Mention| mentions.iter().any(|t| t.label == Label::Title && t.start <= m.start && m.end <= t.end && t.start < m.start);
+    let in_title = |m: &Mention| {
+        mentions.iter().any(|t| {
+            t.label == Label::Title && t.start <= m.start && m.end <= t.end && t.start < m.start
+        })
+    };
     let mut events: Vec<Event> = Vec::new();
     for (di, d) in drafts.iter().enumerate() {
         let first = &d.cues[0];
@@ -242,18 +365,33 @@ pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &
             v
         };
         let strong_sentences: Vec<usize> = {
-            let mut v: Vec<usize> = d.cues.iter().filter(|c| !c.weak).map(|c| c.sentence).collect();
+            let mut v: Vec<usize> = d
+                .cues
+                .iter()
+                .filter(|c| !c.weak)
+                .map(|c| c.sentence)
+                .collect();
             v.dedup();
             v
         };
         // A recalled event's own words: from its document noun to its date.
         let scope = |m: &Mention, si: usize| -> bool {
             if d.recalled {
-                d.cues.iter().any(|c| c.sentence == si && m.start >= c.phrase_start.min(c.start) && m.end <= d.date.map_or(c.end, |x| x.2.max(c.end)))
+                d.cues.iter().any(|c| {
+                    c.sentence == si
+                        && m.start >= c.phrase_start.min(c.start)
+                        && m.end <= d.date.map_or(c.end, |x| x.2.max(c.end))
+                })
             } else {
                 // Leave out words inside other, recalled events' phrases.
                 !drafts.iter().enumerate().any(|(oi, o)| {
-                    oi != di && o.recalled && o.cues.iter().any(|c| c.sentence == si && m.start >= c.phrase_start.min(c.start) && m.end <= o.date.map_or(c.end, |x| x.2.max(c.end)))
+                    oi != di
+                        && o.recalled
+                        && o.cues.iter().any(|c| {
+                            c.sentence == si
+                                && m.start >= c.phrase_start.min(c.start)
+                                && m.end <= o.date.map_or(c.end, |x| x.2.max(c.end))
+                        })
                 })
             }
         };
@@ -262,12 +400,18 @@ pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &
         for &si in &cue_sentences {
             let s = &seg.sentences[si];
             let ws = words(&text[s.start..s.end], s.start);
-            for m in mentions.iter().filter(|m| m.start >= s.start && m.end <= s.end && m.label == Label::Person) {
+            for m in mentions
+                .iter()
+                .filter(|m| m.start >= s.start && m.end <= s.end && m.label == Label::Person)
+            {
                 if !scope(m, si) {
                     continue;
                 }
                 let wi = ws.partition_point(|(p, _)| *p < m.start);
-                let before: Vec<&str> = ws[wi.saturating_sub(5)..wi].iter().map(|(_, w)| w.as_str()).collect();
+                let before: Vec<&str> = ws[wi.saturating_sub(5)..wi]
+                    .iter()
+                    .map(|(_, w)| w.as_str())
+                    .collect();
                 if before.iter().any(|w| NOT_ACTING.contains(w)) {
                     continue;
                 }
@@ -277,9 +421,22 @@ pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &
                 }
             }
             // Compound adjectives ("Tajik-Azerbaijani") and "between X and Y".
-            let countries: Vec<&Mention> = mentions.iter().filter(|m| m.start >= s.start && m.end <= s.end && m.label == Label::Country && scope(m, si)).collect();
+            let countries: Vec<&Mention> = mentions
+                .iter()
+                .filter(|m| {
+                    m.start >= s.start
+                        && m.end <= s.end
+                        && m.label == Label::Country
+                        && scope(m, si)
+                })
+                .collect();
             for pair in countries.windows(2) {
-                if &text[pair[0].end..pair[1].start] == "-" || text[..pair[0].start].trim_end().to_lowercase().ends_with("between") {
+                if &text[pair[0].end..pair[1].start] == "-"
+                    || text[..pair[0].start]
+                        .trim_end()
+                        .to_lowercase()
+                        .ends_with("between")
+                {
                     for m in pair {
                         party_pos.push((m.canonical.clone(), m.start));
                     }
@@ -292,9 +449,15 @@ pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &
                 continue;
             }
             let ws = words(&text[s.start..s.end], s.start);
-            for m in mentions.iter().filter(|m| m.start >= s.start && m.end <= s.end && m.label == Label::Person) {
+            for m in mentions
+                .iter()
+                .filter(|m| m.start >= s.start && m.end <= s.end && m.label == Label::Person)
+            {
                 let wi = ws.partition_point(|(p, _)| *p < m.start);
-                let before: Vec<&str> = ws[wi.saturating_sub(12)..wi].iter().map(|(_, w)| w.as_str()).collect();
+                let before: Vec<&str> = ws[wi.saturating_sub(12)..wi]
+                    .iter()
+                    .map(|(_, w)| w.as_str())
+                    .collect();
                 if before.iter().rev().take(5).any(|w| NOT_ACTING.contains(w)) {
                     continue;
                 }
@@ -302,10 +465,13 @@ pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &
                 // The subject of the sentence: nothing before it but a title
                 // or a short opening phrase ("During the meeting, ").
                 let lead_text = &text[s.start..m.start];
-                let titled = mentions.iter().any(|t| t.label == Label::Title && t.start == s.start && t.end + 1 >= m.start);
+                let titled = mentions
+                    .iter()
+                    .any(|t| t.label == Label::Title && t.start == s.start && t.end + 1 >= m.start);
                 let opening = lead_text.trim().is_empty()
                     || titled
-                    || (lead_text.trim_end().ends_with(',') && lead_text.split_whitespace().count() <= 5);
+                    || (lead_text.trim_end().ends_with(',')
+                        && lead_text.split_whitespace().count() <= 5);
                 if leading || opening {
                     push_unique(&mut ev.participants, &m.canonical);
                     if let Some(c) = &m.country {
@@ -317,7 +483,10 @@ pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &
         // People of the same person seen elsewhere may carry the country.
         for p in &ev.participants {
             if !party_pos.iter().any(|_| false) {
-                if let Some(m) = mentions.iter().find(|m| m.label == Label::Person && &m.canonical == p && m.country.is_some()) {
+                if let Some(m) = mentions
+                    .iter()
+                    .find(|m| m.label == Label::Person && &m.canonical == p && m.country.is_some())
+                {
                     if let Some(c) = &m.country {
                         party_pos.push((c.clone(), m.start));
                     }
@@ -327,10 +496,17 @@ pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &
         if party_pos.is_empty() {
             for &si in &cue_sentences {
                 let s = &seg.sentences[si];
-                for m in mentions.iter().filter(|m| m.start >= s.start && m.end <= s.end && matches!(m.label, Label::Country | Label::Org) && scope(m, si)) {
+                for m in mentions.iter().filter(|m| {
+                    m.start >= s.start
+                        && m.end <= s.end
+                        && matches!(m.label, Label::Country | Label::Org)
+                        && scope(m, si)
+                }) {
                     let before = text[s.start..m.start].trim_end().to_lowercase();
                     // "in Azerbaijan" is where, not who.
-                    if before.ends_with(" in") || before.ends_with(" to") && d.kind == EventType::Visit {
+                    if before.ends_with(" in")
+                        || before.ends_with(" to") && d.kind == EventType::Visit
+                    {
                         continue;
                     }
                     party_pos.push((m.canonical.clone(), m.start));
@@ -345,7 +521,10 @@ pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &
             }
             let first = mentions
                 .iter()
-                .filter(|m| (matches!(m.label, Label::Country | Label::Org) && &m.canonical == p) || (m.label == Label::Person && m.country.as_ref() == Some(p)))
+                .filter(|m| {
+                    (matches!(m.label, Label::Country | Label::Org) && &m.canonical == p)
+                        || (m.label == Label::Person && m.country.as_ref() == Some(p))
+                })
                 .map(|m| m.start)
                 .min()
                 .unwrap_or(usize::MAX);
@@ -364,12 +543,22 @@ pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &
                 .iter()
                 .filter(|(p, w)| {
                     AGREE_WORDS.contains(&w.as_str())
-                        && scope(&Mention { start: *p, end: *p + w.len(), ..mentions[0].clone() }, si)
+                        && scope(
+                            &Mention {
+                                start: *p,
+                                end: *p + w.len(),
+                                ..mentions[0].clone()
+                            },
+                            si,
+                        )
                 })
                 .map(|(p, _)| *p)
                 .next();
             let signing_sentence = d.kind == EventType::Signing && cue_sentences.contains(&si);
-            for m in mentions.iter().filter(|m| m.start >= s.start && m.end <= s.end && m.label == Label::Sector) {
+            for m in mentions
+                .iter()
+                .filter(|m| m.start >= s.start && m.end <= s.end && m.label == Label::Sector)
+            {
                 if !scope(m, si) || in_title(m) {
                     continue;
                 }
@@ -385,12 +574,20 @@ pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &
             let mut best: Option<&Mention> = None;
             'outer: for &si in &strong_sentences {
                 let s = &seg.sentences[si];
-                for m in mentions.iter().filter(|m| m.start >= s.start && m.end <= s.end && matches!(m.label, Label::Place | Label::Country)) {
+                for m in mentions.iter().filter(|m| {
+                    m.start >= s.start
+                        && m.end <= s.end
+                        && matches!(m.label, Label::Place | Label::Country)
+                }) {
                     if !scope(m, si) || in_title(m) {
                         continue;
                     }
                     let before = text[s.start..m.start].trim_end().to_lowercase();
-                    let prep = before.ends_with(" in") || before.ends_with(" at") || before == "in" || (d.kind == EventType::Visit && (before.ends_with(" to") || before.ends_with("visited")));
+                    let prep = before.ends_with(" in")
+                        || before.ends_with(" at")
+                        || before == "in"
+                        || (d.kind == EventType::Visit
+                            && (before.ends_with(" to") || before.ends_with("visited")));
                     if !prep {
                         continue;
                     }
@@ -410,8 +607,15 @@ pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &
                 }
                 Some(m) => {
                     // A country; the dateline city when it lies there.
-                    let dl = article.dateline.as_ref().filter(|_| !d.recalled).and_then(|dl| dl.place_entry.map(|e| gaz.entry(e)));
-                    match dl.filter(|e| e.label() == Label::Place && e.country.as_deref() == Some(m.canonical.as_str())) {
+                    let dl = article
+                        .dateline
+                        .as_ref()
+                        .filter(|_| !d.recalled)
+                        .and_then(|dl| dl.place_entry.map(|e| gaz.entry(e)));
+                    match dl.filter(|e| {
+                        e.label() == Label::Place
+                            && e.country.as_deref() == Some(m.canonical.as_str())
+                    }) {
                         Some(e) => {
                             ev.place = Some(e.canonical.clone());
                             ev.place_country = e.country.clone();
@@ -425,16 +629,22 @@ pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &
                 None if !d.recalled && matches!(d.kind, EventType::Meeting | EventType::Visit) => {
                     if let Some(dl) = &article.dateline {
                         let (name, country) = match dl.place_entry.map(|e| gaz.entry(e)) {
-                            Some(e) if e.label() == Label::Country => (e.canonical.clone(), Some(e.canonical.clone())),
+                            Some(e) if e.label() == Label::Country => {
+                                (e.canonical.clone(), Some(e.canonical.clone()))
+                            }
                             Some(e) => (e.canonical.clone(), e.country.clone()),
                             None => (dl.place.clone(), None),
                         };
                         // "here" is the dateline's city.
                         let here = strong_sentences.iter().any(|&si| {
                             let s = &seg.sentences[si];
-                            words(&text[s.start..s.end], s.start).iter().any(|(_, w)| w == "here")
+                            words(&text[s.start..s.end], s.start)
+                                .iter()
+                                .any(|(_, w)| w == "here")
                         });
-                        let home = here || ev.parties.is_empty() || country.as_ref().is_some_and(|c| ev.parties.contains(c));
+                        let home = here
+                            || ev.parties.is_empty()
+                            || country.as_ref().is_some_and(|c| ev.parties.contains(c));
                         if home {
                             ev.place = Some(name);
                             ev.place_country = country;
@@ -496,7 +706,12 @@ pub fn assemble(article: &Article, seg: &Segmented, mentions: &[Mention], gaz: &
     let fallback = occasion
         .map(|o| events[o].parties.clone())
         .filter(|p| !p.is_empty())
-        .or_else(|| events.iter().find(|e| !e.parties.is_empty()).map(|e| e.parties.clone()));
+        .or_else(|| {
+            events
+                .iter()
+                .find(|e| !e.parties.is_empty())
+                .map(|e| e.parties.clone())
+        });
     if let Some(parties) = fallback {
         for ev in events.iter_mut().filter(|e| e.parties.is_empty()) {
             ev.parties = parties.clone();

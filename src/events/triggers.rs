@@ -21,29 +21,136 @@ pub struct Cue {
 }
 
 const DOCUMENT_NOUNS: &[&str] = &[
-    "agreement", "agreements", "memorandum", "memoranda", "memorandums", "mou", "protocol",
-    "protocols", "declaration", "contract", "contracts", "roadmap", "treaty", "accord", "documents",
-    "document", "deal", "deals", "programme", "program", "plan", "charter", "communique", "map",
-    "convention", "statement", "package", "mous",
+    "agreement",
+    "agreements",
+    "memorandum",
+    "memoranda",
+    "memorandums",
+    "mou",
+    "protocol",
+    "protocols",
+    "declaration",
+    "contract",
+    "contracts",
+    "roadmap",
+    "treaty",
+    "accord",
+    "documents",
+    "document",
+    "deal",
+    "deals",
+    "programme",
+    "program",
+    "plan",
+    "charter",
+    "communique",
+    "map",
+    "convention",
+    "statement",
+    "package",
+    "mous",
 ];
 /// Words that put what follows in the future or make it a plan.
 const FUTURE: &[&str] = &[
-    "will", "would", "shall", "plans", "planned", "intend", "intends", "intended", "expected",
-    "scheduled", "proposed", "propose", "proposes", "invited", "ready", "readiness", "should",
-    "could", "may", "might", "hope", "hopes", "prepare", "preparing", "preparation",
-    "preparations", "can",
+    "will",
+    "would",
+    "shall",
+    "plans",
+    "planned",
+    "intend",
+    "intends",
+    "intended",
+    "expected",
+    "scheduled",
+    "proposed",
+    "propose",
+    "proposes",
+    "invited",
+    "ready",
+    "readiness",
+    "should",
+    "could",
+    "may",
+    "might",
+    "hope",
+    "hopes",
+    "prepare",
+    "preparing",
+    "preparation",
+    "preparations",
+    "can",
 ];
 /// Adjectives that make the noun right after them a future event.
-const FUTURE_ADJ: &[&str] = &["next", "upcoming", "future", "forthcoming", "planned", "proposed"];
-const PAST_MARK: &[&str] = &["previous", "earlier", "last", "past", "former", "previously", "prior"];
-const AUXILIARY: &[&str] = &["was", "were", "been", "be", "is", "are", "have", "has", "had", "being"];
-const NOT_VISIT_OBJECTS: &[&str] = &[
-    "factory", "plant", "enterprise", "enterprises", "construction", "site", "housing", "school",
-    "hospital", "exhibition", "museum", "farm", "workshop", "facility", "facilities", "complex",
-    "market", "park", "stadium", "mosque", "church", "university", "college", "fair", "pavilion",
-    "store", "shop", "building", "block", "district", "village", "house", "memorial", "monument",
+const FUTURE_ADJ: &[&str] = &[
+    "next",
+    "upcoming",
+    "future",
+    "forthcoming",
+    "planned",
+    "proposed",
 ];
-const SPORT: &[&str] = &["team", "athletes", "players", "champion", "champions", "squad", "fans", "olympic", "tournament", "medal", "medals", "coach"];
+const PAST_MARK: &[&str] = &[
+    "previous",
+    "earlier",
+    "last",
+    "past",
+    "former",
+    "previously",
+    "prior",
+];
+const AUXILIARY: &[&str] = &[
+    "was", "were", "been", "be", "is", "are", "have", "has", "had", "being",
+];
+const NOT_VISIT_OBJECTS: &[&str] = &[
+    "factory",
+    "plant",
+    "enterprise",
+    "enterprises",
+    "construction",
+    "site",
+    "housing",
+    "school",
+    "hospital",
+    "exhibition",
+    "museum",
+    "farm",
+    "workshop",
+    "facility",
+    "facilities",
+    "complex",
+    "market",
+    "park",
+    "stadium",
+    "mosque",
+    "church",
+    "university",
+    "college",
+    "fair",
+    "pavilion",
+    "store",
+    "shop",
+    "building",
+    "block",
+    "district",
+    "village",
+    "house",
+    "memorial",
+    "monument",
+];
+const SPORT: &[&str] = &[
+    "team",
+    "athletes",
+    "players",
+    "champion",
+    "champions",
+    "squad",
+    "fans",
+    "olympic",
+    "tournament",
+    "medal",
+    "medals",
+    "coach",
+];
 
 /// Lower-case words of `s` with their byte offsets (relative to `base`).
 pub fn words(s: &str, base: usize) -> Vec<(usize, String)> {
@@ -79,19 +186,34 @@ pub fn cues(
     let ws = words(sent, s);
     let lower = sent.to_lowercase();
     let has = |list: &[&str]| ws.iter().any(|(_, w)| list.contains(&w.as_str()));
-    let in_sentence: Vec<&Mention> = mentions.iter().filter(|m| m.start >= s && m.end <= e).collect();
+    let in_sentence: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.start >= s && m.end <= e)
+        .collect();
     let mut out = Vec::new();
     for m in in_sentence.iter().filter(|m| m.label == Label::Trigger) {
-        let Some(entry) = m.entry.map(|id| gaz.entry(id)) else { continue };
+        let Some(entry) = m.entry.map(|id| gaz.entry(id)) else {
+            continue;
+        };
         let Some(kind) = entry.event else { continue };
         let surface = text[m.start..m.end].to_lowercase();
         // Words before and after the trigger in this sentence.
         let wi = ws.partition_point(|(p, _)| *p < m.start);
-        let before: Vec<&str> = ws[wi.saturating_sub(10)..wi].iter().map(|(_, w)| w.as_str()).collect();
-        let after: Vec<&str> = ws.iter().skip_while(|(p, _)| *p < m.end).take(6).map(|(_, w)| w.as_str()).collect();
+        let before: Vec<&str> = ws[wi.saturating_sub(10)..wi]
+            .iter()
+            .map(|(_, w)| w.as_str())
+            .collect();
+        let after: Vec<&str> = ws
+            .iter()
+            .skip_while(|(p, _)| *p < m.end)
+            .take(6)
+            .map(|(_, w)| w.as_str())
+            .collect();
         let near_before = &before[before.len().saturating_sub(2)..];
         let mention_after = |labels: &[Label], within: usize| {
-            in_sentence.iter().any(|x| labels.contains(&x.label) && x.start >= m.end && x.start <= m.end + within)
+            in_sentence
+                .iter()
+                .any(|x| labels.contains(&x.label) && x.start >= m.end && x.start <= m.end + within)
         };
         let any_mention = |labels: &[Label]| in_sentence.iter().any(|x| labels.contains(&x.label));
         // Plans and infinitives are not events: "will meet", "agreed to sign".
@@ -102,7 +224,10 @@ pub fn cues(
             continue;
         }
         // "The next round of consultations will be held in Tehran."
-        let will_follow = after.iter().take(3).any(|w| matches!(*w, "will" | "would" | "shall"))
+        let will_follow = after
+            .iter()
+            .take(3)
+            .any(|w| matches!(*w, "will" | "would" | "shall"))
             || after.windows(2).take(3).any(|p| p == ["to", "be"]);
         if will_follow && kind != EventType::Agreement {
             continue;
@@ -116,11 +241,24 @@ pub fn cues(
             EventType::Meeting => match surface.as_str() {
                 "received" | "hosted" => {
                     mention_after(&[Label::Person, Label::Title], 60)
-                        || after.iter().take(4).any(|w| matches!(*w, "delegation" | "ambassador" | "ambassadors" | "head" | "heads" | "members"))
+                        || after.iter().take(4).any(|w| {
+                            matches!(
+                                *w,
+                                "delegation"
+                                    | "ambassador"
+                                    | "ambassadors"
+                                    | "head"
+                                    | "heads"
+                                    | "members"
+                            )
+                        })
                 }
                 "met" | "met with" | "meet with" => {
                     any_mention(&[Label::Person, Label::Title, Label::Country, Label::Org])
-                        || after.iter().take(3).any(|w| matches!(*w, "counterpart" | "delegation" | "representatives"))
+                        || after
+                            .iter()
+                            .take(3)
+                            .any(|w| matches!(*w, "counterpart" | "delegation" | "representatives"))
                 }
                 "summit" | "session" | "sitting" => !has(SPORT),
                 _ => true,
@@ -141,7 +279,19 @@ pub fn cues(
                 } else if surface.starts_with("arriv") {
                     mention_after(&[Label::Country, Label::Place], 40) || lower.contains("visit")
                 } else if matches!(surface.as_str(), "visit" | "visits" | "trip") {
-                    let qualified = before.iter().rev().take(3).any(|w| matches!(*w, "official" | "state" | "working" | "friendly" | "brief" | "two-day" | "three-day" | "one-day"));
+                    let qualified = before.iter().rev().take(3).any(|w| {
+                        matches!(
+                            *w,
+                            "official"
+                                | "state"
+                                | "working"
+                                | "friendly"
+                                | "brief"
+                                | "two-day"
+                                | "three-day"
+                                | "one-day"
+                        )
+                    });
                     let obj = after.iter().take(3).any(|w| NOT_VISIT_OBJECTS.contains(w));
                     !obj && (qualified || mention_after(&[Label::Country, Label::Place], 40))
                 } else {
@@ -154,7 +304,12 @@ pub fn cues(
                 // a document noun shortly before, and no auxiliary between.
                 let mut doc_at = None;
                 for (p, w) in ws[..wi].iter().rev().take(12) {
-                    if AUXILIARY.contains(&w.as_str()) || matches!(w.as_str(), "sides" | "parties" | "they" | "ministers" | "presidents" | "leaders") {
+                    if AUXILIARY.contains(&w.as_str())
+                        || matches!(
+                            w.as_str(),
+                            "sides" | "parties" | "they" | "ministers" | "presidents" | "leaders"
+                        )
+                    {
                         break;
                     }
                     if DOCUMENT_NOUNS.contains(&w.as_str()) {
@@ -175,7 +330,15 @@ pub fn cues(
         if !ok {
             continue;
         }
-        out.push(Cue { kind, start: m.start, end: m.end, sentence, weak: entry.weak, recalled, phrase_start });
+        out.push(Cue {
+            kind,
+            start: m.start,
+            end: m.end,
+            sentence,
+            weak: entry.weak,
+            recalled,
+            phrase_start,
+        });
     }
     out
 }

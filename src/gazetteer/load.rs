@@ -193,7 +193,9 @@ pub fn check_sources(sources: &[(&str, &str)]) -> (Vec<Entry>, Vec<Problem>) {
         HashMap::new();
     for e in &entries {
         // Demonym lines repeat their country's canonical on purpose.
-        if matches!(e.label(), Label::FirstName | Label::Stop) || e.kind.as_deref() == Some("adjective") {
+        if matches!(e.label(), Label::FirstName | Label::Stop)
+            || e.kind.as_deref() == Some("adjective")
+        {
             continue;
         }
         let key = (

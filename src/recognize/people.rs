@@ -88,7 +88,9 @@ fn joined(text: &str, a: &Tok, b: &Tok) -> bool {
     // "A. Karimov", "Hon. Musalia Mudavadi": a full stop after an initial
     // or a courtesy word.
     let dot_ok = a.text.chars().count() == 1 || is_honorific(a.text);
-    gap.chars().all(|c| c == ' ' || c == '.' && dot_ok) && !gap.contains("  ") && gap.matches('.').count() <= 1
+    gap.chars().all(|c| c == ' ' || c == '.' && dot_ok)
+        && !gap.contains("  ")
+        && gap.matches('.').count() <= 1
 }
 
 fn label_of(m: &[Mention], t: &Tok) -> Option<Label> {
@@ -178,7 +180,8 @@ fn sentence_people(
             && (joined(text, &toks[k - 1], &toks[k])
                 || (!seen_country
                     && text[toks[k - 1].end..toks[k].start] == *", "
-                    && (label_of(gm, &toks[k]) == Some(Label::Sector) || is_not_name(toks[k].text))
+                    && (label_of(gm, &toks[k]) == Some(Label::Sector)
+                        || is_not_name(toks[k].text))
                     && is_capitalized(toks[k].text)))
         {
             let t = &toks[k];
@@ -224,7 +227,12 @@ fn sentence_people(
             break;
         }
         // Connectors at the end belong to what follows ("... and Minister").
-        while k > j && matches!(toks[k - 1].text.to_lowercase().as_str(), "of" | "for" | "on" | "and" | "the" | "de" | "to" | "under" | "at") {
+        while k > j
+            && matches!(
+                toks[k - 1].text.to_lowercase().as_str(),
+                "of" | "for" | "on" | "and" | "the" | "de" | "to" | "under" | "at"
+            )
+        {
             k -= 1;
         }
         // The name: a gazetteer person in the run, else the capitalized words
@@ -253,17 +261,27 @@ fn sentence_people(
                 s -= 1;
             }
             let after_connector = s > j
-                && matches!(toks[s - 1].text.to_lowercase().as_str(), "of" | "the" | "for" | "and" | "on" | "under" | "to" | "at");
+                && matches!(
+                    toks[s - 1].text.to_lowercase().as_str(),
+                    "of" | "the" | "for" | "and" | "on" | "under" | "to" | "at"
+                );
             if s < k && !after_connector {
                 name = Some((s, k));
             } else if k + 1 < n && text[toks[k - 1].end..toks[k].start].trim() == "," {
                 // "Minister of Foreign Affairs of Tajikistan, Sirojiddin Muhriddin,"
                 let mut b = k;
-                while b < n && is_honorific(toks[b].text) && (b == k || joined(text, &toks[b - 1], &toks[b])) {
+                while b < n
+                    && is_honorific(toks[b].text)
+                    && (b == k || joined(text, &toks[b - 1], &toks[b]))
+                {
                     b += 1;
                 }
                 let mut e = b;
-                while e < n && nameish(&toks[e], gm) && e - b < 3 && (e == b || joined(text, &toks[e - 1], &toks[e])) {
+                while e < n
+                    && nameish(&toks[e], gm)
+                    && e - b < 3
+                    && (e == b || joined(text, &toks[e - 1], &toks[e]))
+                {
                     e += 1;
                 }
                 if e - b >= 2 || (e - b == 1 && label_of(gm, &toks[b]) == Some(Label::Person)) {

@@ -4,16 +4,66 @@
 use crate::mention::{Label, Mention};
 
 const MONTHS_AND_DAYS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
 ];
 
 /// Words after a city that make the name a club.
 const CLUB_WORDS: &[&str] = &[
-    "United", "City", "Rovers", "Athletic", "Wanderers", "Albion", "Hotspur", "County", "FC",
-    "Rangers", "Celtic", "Olympic", "Dynamo", "Vikings", "Warriors", "Giants", "Blues", "Falcons",
+    "United",
+    "City",
+    "Rovers",
+    "Athletic",
+    "Wanderers",
+    "Albion",
+    "Hotspur",
+    "County",
+    "FC",
+    "Rangers",
+    "Celtic",
+    "Olympic",
+    "Dynamo",
+    "Vikings",
+    "Warriors",
+    "Giants",
+    "Blues",
+    "Falcons",
 ];
 
 /// Removes PLACE mentions that are not places here.
@@ -36,7 +86,10 @@ pub fn drop_non_places(text: &str, mentions: &mut Vec<Mention>) {
             return false;
         }
         let next = text[m.end..].trim_start_matches(' ');
-        let next_word: &str = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let next_word: &str = next
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
         !(text[m.end..].starts_with(' ') && CLUB_WORDS.contains(&next_word))
     });
 }
