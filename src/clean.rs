@@ -496,7 +496,8 @@ fn parse_dateline_at(
             crate::mention::Label::Place | crate::mention::Label::Country
         )
     });
-    if date.is_none() && !agency && !dash && !(known && l[place_len..].starts_with(". ")) {
+    let known_then_stop = known && l[place_len..].starts_with(". ");
+    if date.is_none() && !agency && !dash && !known_then_stop {
         return None;
     }
     // The body must follow: on this line or the next.
@@ -505,10 +506,6 @@ fn parse_dateline_at(
     {
         return None;
     }
-    let abs = s + lead;
-    let place_entry = gaz
-        .lookup(place_text)
-        .or_else(|| gaz.lookup(&title_case(place_text)));
     let place = match place_entry {
         Some(id) => gaz.entry(id).canonical.clone(),
         None => title_case(place_text),

@@ -120,7 +120,7 @@ impl Pipeline {
                 }
                 // The previous word matters only for an ambiguous name (rare):
                 // lower-case it then, not at every word start.
-                let accept = |e: &crate::gazetteer::Entry, _s: usize, _e: usize| {
+                let accept = |e: &crate::gazetteer::Entry, _start: usize, _end: usize| {
                     // A name that is also a word is a place after "in", "to"
                     // ..., and not as the first word of a longer name
                     // ("in Central Asian markets").

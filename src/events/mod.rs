@@ -206,8 +206,7 @@ pub fn assemble(
             let target = drafts
                 .iter_mut()
                 .rev()
-                .find(|d| d.kind == c.kind && !d.recalled)
-                .or_else(|| None);
+                .find(|d| d.kind == c.kind && !d.recalled);
             if let Some(d) = target {
                 if d.date.is_none() {
                     d.date = date;
@@ -312,15 +311,15 @@ pub fn assemble(
     }
     let first_main = drafts.iter().position(|d| !d.recalled);
     let mut current = first_main;
-    for si in 0..n {
-        if !seg.sentences[si].body {
+    for (sent, owner) in seg.sentences.iter().zip(owners.iter_mut()) {
+        if !sent.body {
             continue;
         }
-        if owners[si].is_empty() {
+        if owner.is_empty() {
             if let Some(c) = current {
-                owners[si].push(c);
+                owner.push(c);
             }
-        } else if let Some(&m) = owners[si]
+        } else if let Some(&m) = owner
             .iter()
             .filter(|&&di| !drafts[di].recalled)
             .min_by_key(|&&di| drafts[di].kind == EventType::Visit)

@@ -189,8 +189,9 @@ pub fn check_sources(sources: &[(&str, &str)]) -> (Vec<Entry>, Vec<Problem>) {
             }
         }
     }
-    let mut seen: HashMap<(String, Label, Option<String>, Option<String>), (String, usize)> =
-        HashMap::new();
+    // (canonical, label, country, region) → where it was first seen.
+    type Key = (String, Label, Option<String>, Option<String>);
+    let mut seen: HashMap<Key, (String, usize)> = HashMap::new();
     for e in &entries {
         // Demonym lines repeat their country's canonical on purpose.
         if matches!(e.label(), Label::FirstName | Label::Stop)

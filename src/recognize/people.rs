@@ -173,7 +173,7 @@ fn sentence_people(
         }
         // Extend over "of <words> of <country>" and collect the run after it.
         let mut k = j;
-        let mut org = None;
+        let mut org: Option<String> = None;
         let mut after_to = false;
         let mut seen_country = false;
         while k < n
@@ -188,8 +188,11 @@ fn sentence_people(
             let lw = t.text.to_lowercase();
             if matches!(
                 lw.as_str(),
-                "of" | "for" | "on" | "and" | "the" | "de" | "to"
+                "of" | "for" | "on" | "and" | "the" | "de" | "to" | "under"
             ) {
+                // "Ambassador of Hungary to Uzbekistan": the country after
+                // "to" is where, not whom, the ambassador serves.
+                after_to = lw == "to" || (after_to && lw == "the");
                 k += 1;
                 continue;
             }
