@@ -193,6 +193,33 @@ pub fn assemble(
         }
     }
 
+    // People named in a sentence, for telling two meetings of a day apart.
+    let people_in = |si: usize| -> Vec<&str> {
+        let s = &seg.sentences[si];
+        mentions
+            .iter()
+            .filter(|m| m.label == Label::Person && m.start >= s.start && m.end <= s.end)
+            .map(|m| m.canonical.as_str())
+            .collect()
+    };
+    // "X was received by the President": a reception with someone the
+    // event so far did not have is a meeting of its own.
+    let other_people = |c: &Cue, d: &Draft| -> bool {
+        let surface = text[c.start..c.end].to_lowercase();
+        if c.kind != EventType::Meeting
+            || !matches!(
+                surface.as_str(),
+                "received" | "met" | "met with" | "hosted" | "courtesy call"
+            )
+        {
+            return false;
+        }
+        let here = people_in(c.sentence);
+        let first = d.cues.first().map_or(c.sentence, |x| x.sentence);
+        let before: Vec<&str> = (first..c.sentence).flat_map(people_in).collect();
+        here.len() >= 2 && !before.is_empty() && here.iter().any(|p| !before.contains(p))
+    };
+
     // 2. Merge cues into events.
     let mut drafts: Vec<Draft> = Vec::new();
     let mut agreement_cues: Vec<(usize, Cue)> = Vec::new();
@@ -258,7 +285,10 @@ pub fn assemble(
                 if c.recalled {
                     continue;
                 }
-                if let Some(d) = drafts.iter_mut().find(|d| d.kind == c.kind && !d.recalled) {
+                if let Some(d) = drafts
+                    .iter_mut()
+                    .find(|d| d.kind == c.kind && !d.recalled && !other_people(c, d))
+                {
                     d.cues.push(c.clone());
                 } else {
                     drafts.push(Draft {
@@ -337,6 +367,20 @@ pub fn assemble(
         });
         if talk {
             o.retain(|&di| drafts[di].kind != EventType::Visit);
+        }
+    }
+
+    // The sectors of a sentence that reports a signing are the signed
+    // documents' ("a package of documents was signed, including agreements
+    // on customs and tourism"), not the talks'.
+    for (si, o) in owners.iter_mut().enumerate() {
+        let signs_here = o.iter().any(|&di| {
+            drafts[di].kind == EventType::Signing
+                && !drafts[di].recalled
+                && drafts[di].cues.iter().any(|c| c.sentence == si)
+        });
+        if signs_here {
+            o.retain(|&di| drafts[di].kind == EventType::Signing || drafts[di].recalled);
         }
     }
 
