@@ -32,7 +32,12 @@ fn char_span(text: &str, start: usize, end: usize) -> Option<String> {
     (span.chars().count() == end - start).then_some(span)
 }
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(
+    // Load the gazetteers (seconds) before fuzzing, outside the timeout.
+    init: {
+        pipeline();
+    },
+    |data: &[u8]| {
     if data.len() < 4 {
         return;
     }
