@@ -153,9 +153,7 @@ pub fn clean(doc: &Document, gaz: &Gazetteer, dates: &DateRecognizer) -> Article
         .collect();
     // A dateline without a year ("BAKU, June 11") takes the latest year the
     // text gives in a full date.
-    if anchor_hint.is_none() {
-        anchor_hint = latest_full_date_year(t, dates).and_then(|y| Date::new(y, 12, 31));
-    }
+
     for &k in &first_lines {
         let (s, e) = lines[k];
         if let Some(d) = place_date_line(t, s, e, gaz, dates, anchor_hint) {
@@ -169,7 +167,18 @@ pub fn clean(doc: &Document, gaz: &Gazetteer, dates: &DateRecognizer) -> Article
             anchor_hint = anchor_hint.or(Some(m));
             continue;
         }
-        if let Some(d) = parse_dateline_at(t, s, e, gaz, dates, anchor_hint) {
+        if let Some(mut d) = parse_dateline_at(t, s, e, gaz, dates, anchor_hint) {
+            // A dateline without a year ("BAKU, June 11") takes the latest
+            // year the text gives in a full date (one more pass over the
+            // text, only for such datelines).
+            if d.date.is_none() && anchor_hint.is_none() {
+                let hint = latest_full_date_year(t, dates).and_then(|y| Date::new(y, 12, 31));
+                if let Some(again) =
+                    hint.and_then(|h| parse_dateline_at(t, s, e, gaz, dates, Some(h)))
+                {
+                    d = again;
+                }
+            }
             body_line = k;
             body_start = d.end;
             dateline = Some(d);

@@ -196,9 +196,9 @@ pub fn assemble(
     // People named in a sentence, for telling two meetings of a day apart.
     let people_in = |si: usize| -> Vec<&str> {
         let s = &seg.sentences[si];
-        mentions
+        span_of(mentions, s.start, s.end)
             .iter()
-            .filter(|m| m.label == Label::Person && m.start >= s.start && m.end <= s.end)
+            .filter(|m| m.label == Label::Person && m.end <= s.end)
             .map(|m| m.canonical.as_str())
             .collect()
     };
@@ -384,11 +384,24 @@ pub fn assemble(
         }
     }
 
+    // The sentences each event owns, so that slot filling is linear.
+    let mut owned: Vec<Vec<usize>> = vec![Vec::new(); drafts.len()];
+    for (si, o) in owners.iter().enumerate() {
+        for &di in o {
+            owned[di].push(si);
+        }
+    }
+
     // 4. Slots.
+    let titles: Vec<(usize, usize)> = mentions
+        .iter()
+        .filter(|t| t.label == Label::Title)
+        .map(|t| (t.start, t.end))
+        .collect();
     let in_title = |m: &Mention| {
-        mentions.iter().any(|t| {
-            t.label == Label::Title && t.start <= m.start && m.end <= t.end && t.start < m.start
-        })
+        // Titles do not nest: only the last one starting before `m` can hold it.
+        let i = titles.partition_point(|&(st, _)| st < m.start);
+        i > 0 && m.end <= titles[i - 1].1
     };
     let mut events: Vec<Event> = Vec::new();
     for (di, d) in drafts.iter().enumerate() {
@@ -443,9 +456,9 @@ pub fn assemble(
         for &si in &cue_sentences {
             let s = &seg.sentences[si];
             let ws = words(&text[s.start..s.end], s.start);
-            for m in mentions
+            for m in span_of(mentions, s.start, s.end)
                 .iter()
-                .filter(|m| m.start >= s.start && m.end <= s.end && m.label == Label::Person)
+                .filter(|m| m.end <= s.end && m.label == Label::Person)
             {
                 if !scope(m, si) {
                     continue;
@@ -464,14 +477,9 @@ pub fn assemble(
                 }
             }
             // Compound adjectives ("Tajik-Azerbaijani") and "between X and Y".
-            let countries: Vec<&Mention> = mentions
+            let countries: Vec<&Mention> = span_of(mentions, s.start, s.end)
                 .iter()
-                .filter(|m| {
-                    m.start >= s.start
-                        && m.end <= s.end
-                        && m.label == Label::Country
-                        && scope(m, si)
-                })
+                .filter(|m| m.end <= s.end && m.label == Label::Country && scope(m, si))
                 .collect();
             for pair in countries.windows(2) {
                 if &text[pair[0].end..pair[1].start] == "-"
@@ -487,14 +495,15 @@ pub fn assemble(
             }
         }
         // Heads of delegations and speakers in the event's other sentences.
-        for (si, s) in seg.sentences.iter().enumerate() {
+        for &si in &owned[di] {
+            let s = &seg.sentences[si];
             if !s.body || !owners[si].contains(&di) || cue_sentences.contains(&si) || d.recalled {
                 continue;
             }
             let ws = words(&text[s.start..s.end], s.start);
-            for m in mentions
+            for m in span_of(mentions, s.start, s.end)
                 .iter()
-                .filter(|m| m.start >= s.start && m.end <= s.end && m.label == Label::Person)
+                .filter(|m| m.end <= s.end && m.label == Label::Person)
             {
                 let wi = ws.partition_point(|(p, _)| *p < m.start);
                 let before: Vec<&str> = ws[wi.saturating_sub(12)..wi]
@@ -539,11 +548,8 @@ pub fn assemble(
         if party_pos.is_empty() {
             for &si in &cue_sentences {
                 let s = &seg.sentences[si];
-                for m in mentions.iter().filter(|m| {
-                    m.start >= s.start
-                        && m.end <= s.end
-                        && matches!(m.label, Label::Country | Label::Org)
-                        && scope(m, si)
+                for m in span_of(mentions, s.start, s.end).iter().filter(|m| {
+                    m.end <= s.end && matches!(m.label, Label::Country | Label::Org) && scope(m, si)
                 }) {
                     let before = text[s.start..m.start].trim_end().to_lowercase();
                     // "in Azerbaijan" is where, not who.
@@ -577,7 +583,8 @@ pub fn assemble(
         ev.parties = parties.into_iter().map(|(_, p)| p).collect();
 
         // Sectors from owned sentences; agreed when under agree language.
-        for (si, s) in seg.sentences.iter().enumerate() {
+        for &si in &owned[di] {
+            let s = &seg.sentences[si];
             if !s.body || !owners[si].contains(&di) {
                 continue;
             }
@@ -598,9 +605,9 @@ pub fn assemble(
                 .map(|(p, _)| *p)
                 .next();
             let signing_sentence = d.kind == EventType::Signing && cue_sentences.contains(&si);
-            for m in mentions
+            for m in span_of(mentions, s.start, s.end)
                 .iter()
-                .filter(|m| m.start >= s.start && m.end <= s.end && m.label == Label::Sector)
+                .filter(|m| m.end <= s.end && m.label == Label::Sector)
             {
                 if !scope(m, si) || in_title(m) {
                     continue;
@@ -617,11 +624,10 @@ pub fn assemble(
             let mut best: Option<&Mention> = None;
             'outer: for &si in &strong_sentences {
                 let s = &seg.sentences[si];
-                for m in mentions.iter().filter(|m| {
-                    m.start >= s.start
-                        && m.end <= s.end
-                        && matches!(m.label, Label::Place | Label::Country)
-                }) {
+                for m in span_of(mentions, s.start, s.end)
+                    .iter()
+                    .filter(|m| m.end <= s.end && matches!(m.label, Label::Place | Label::Country))
+                {
                     if !scope(m, si) || in_title(m) {
                         continue;
                     }
@@ -775,6 +781,13 @@ fn overlaps(a: &DateValue, b: &DateValue) -> bool {
         (Some((a1, a2)), Some((b1, b2))) => a1 <= b2 && b1 <= a2,
         _ => a == b,
     }
+}
+
+/// The mentions that start inside `start..end` (mentions are sorted by start).
+fn span_of(mentions: &[Mention], start: usize, end: usize) -> &[Mention] {
+    let a = mentions.partition_point(|m| m.start < start);
+    let b = mentions.partition_point(|m| m.start < end);
+    &mentions[a..b.max(a)]
 }
 
 fn push_unique(v: &mut Vec<String>, s: &str) {

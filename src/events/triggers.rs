@@ -186,10 +186,9 @@ pub fn cues(
     let ws = words(sent, s);
     let lower = sent.to_lowercase();
     let has = |list: &[&str]| ws.iter().any(|(_, w)| list.contains(&w.as_str()));
-    let in_sentence: Vec<&Mention> = mentions
-        .iter()
-        .filter(|m| m.start >= s && m.end <= e)
-        .collect();
+    let a = mentions.partition_point(|m| m.start < s);
+    let b = mentions.partition_point(|m| m.start < e).max(a);
+    let in_sentence: Vec<&Mention> = mentions[a..b].iter().filter(|m| m.end <= e).collect();
     let mut out = Vec::new();
     for m in in_sentence.iter().filter(|m| m.label == Label::Trigger) {
         let Some(entry) = m.entry.map(|id| gaz.entry(id)) else {

@@ -588,14 +588,20 @@ fn resolve(
     }
     // Surnames alone, anywhere: "at Karimov's initiative".
     if !surname_of.is_empty() {
-        let taken: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
+        let mut taken: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
+        taken.sort_unstable();
         for w in &seg.words {
             let word = &text[w.start..w.end];
             let bare = word.strip_suffix("'s").unwrap_or(word);
             if !is_capitalized(bare) || bare.chars().count() < 3 || is_not_name(bare) {
                 continue;
             }
-            if taken.iter().any(|&(s, e)| w.start < e && s < w.end) {
+            // Spans do not nest much: look at the two nearest to the word.
+            let k = taken.partition_point(|&(s, _)| s < w.end);
+            if taken[k.saturating_sub(2)..k]
+                .iter()
+                .any(|&(s, e)| w.start < e && s < w.end)
+            {
                 continue;
             }
             let i = gm.partition_point(|m| m.end <= w.start);
