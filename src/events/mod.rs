@@ -215,7 +215,12 @@ pub fn assemble(
             return false;
         }
         let here = people_in(c.sentence);
-        let first = d.cues.first().map_or(c.sentence, |x| x.sentence);
+        // The event's last few sentences are enough to know who it had.
+        let first = d
+            .cues
+            .first()
+            .map_or(c.sentence, |x| x.sentence)
+            .max(c.sentence.saturating_sub(8));
         let before: Vec<&str> = (first..c.sentence).flat_map(people_in).collect();
         here.len() >= 2 && !before.is_empty() && here.iter().any(|p| !before.contains(p))
     };
@@ -384,6 +389,35 @@ pub fn assemble(
         }
     }
 
+    // Recalled events with a cue in each sentence, for the scope of words.
+    let mut recalled_in: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (di, d) in drafts.iter().enumerate().filter(|(_, d)| d.recalled) {
+        for c in &d.cues {
+            if !recalled_in[c.sentence].contains(&di) {
+                recalled_in[c.sentence].push(di);
+            }
+        }
+    }
+    // Where each country or organization is first named (itself, or as the
+    // country of a person), and each person's country: for party order.
+    let mut first_seen: HashMap<&str, usize> = HashMap::new();
+    let mut person_country: HashMap<&str, (&str, usize)> = HashMap::new();
+    for m in mentions {
+        match m.label {
+            Label::Country | Label::Org => {
+                first_seen.entry(m.canonical.as_str()).or_insert(m.start);
+            }
+            Label::Person => {
+                if let Some(c) = m.country.as_deref() {
+                    first_seen.entry(c).or_insert(m.start);
+                    person_country
+                        .entry(m.canonical.as_str())
+                        .or_insert((c, m.start));
+                }
+            }
+            _ => {}
+        }
+    }
     // The sentences each event owns, so that slot filling is linear.
     let mut owned: Vec<Vec<usize>> = vec![Vec::new(); drafts.len()];
     for (si, o) in owners.iter().enumerate() {
@@ -440,9 +474,9 @@ pub fn assemble(
                 })
             } else {
                 // Leave out words inside other, recalled events' phrases.
-                !drafts.iter().enumerate().any(|(oi, o)| {
+                !recalled_in[si].iter().any(|&oi| {
+                    let o = &drafts[oi];
                     oi != di
-                        && o.recalled
                         && o.cues.iter().any(|c| {
                             c.sentence == si
                                 && m.start >= c.phrase_start.min(c.start)
@@ -482,12 +516,11 @@ pub fn assemble(
                 .filter(|m| m.end <= s.end && m.label == Label::Country && scope(m, si))
                 .collect();
             for pair in countries.windows(2) {
-                if &text[pair[0].end..pair[1].start] == "-"
-                    || text[..pair[0].start]
-                        .trim_end()
-                        .to_lowercase()
-                        .ends_with("between")
-                {
+                let before = text[s.start..pair[0].start].trim_end();
+                let between = before.len() >= 7
+                    && before.is_char_boundary(before.len() - 7)
+                    && before[before.len() - 7..].eq_ignore_ascii_case("between");
+                if &text[pair[0].end..pair[1].start] == "-" || between {
                     for m in pair {
                         party_pos.push((m.canonical.clone(), m.start));
                     }
@@ -517,9 +550,9 @@ pub fn assemble(
                 // The subject of the sentence: nothing before it but a title
                 // or a short opening phrase ("During the meeting, ").
                 let lead_text = &text[s.start..m.start];
-                let titled = mentions
+                let titled = span_of(mentions, s.start, s.start + 1)
                     .iter()
-                    .any(|t| t.label == Label::Title && t.start == s.start && t.end + 1 >= m.start);
+                    .any(|t| t.label == Label::Title && t.end + 1 >= m.start);
                 let opening = lead_text.trim().is_empty()
                     || titled
                     || (lead_text.trim_end().ends_with(',')
@@ -534,15 +567,8 @@ pub fn assemble(
         }
         // People of the same person seen elsewhere may carry the country.
         for p in &ev.participants {
-            if !party_pos.iter().any(|_| false) {
-                if let Some(m) = mentions
-                    .iter()
-                    .find(|m| m.label == Label::Person && &m.canonical == p && m.country.is_some())
-                {
-                    if let Some(c) = &m.country {
-                        party_pos.push((c.clone(), m.start));
-                    }
-                }
+            if let Some((c, at)) = person_country.get(p.as_str()) {
+                party_pos.push((c.to_string(), *at));
             }
         }
         if party_pos.is_empty() {
@@ -568,15 +594,7 @@ pub fn assemble(
             if parties.iter().any(|(_, q)| q == p) {
                 continue;
             }
-            let first = mentions
-                .iter()
-                .filter(|m| {
-                    (matches!(m.label, Label::Country | Label::Org) && &m.canonical == p)
-                        || (m.label == Label::Person && m.country.as_ref() == Some(p))
-                })
-                .map(|m| m.start)
-                .min()
-                .unwrap_or(usize::MAX);
+            let first = first_seen.get(p.as_str()).copied().unwrap_or(usize::MAX);
             parties.push((first, p.clone()));
         }
         parties.sort();

@@ -77,8 +77,12 @@ pub fn drop_non_places(text: &str, mentions: &mut Vec<Mention>) {
         if m.label != Label::Place {
             return true;
         }
-        // Part of a person's name.
-        if persons.iter().any(|&(s, e)| s < m.end && m.start < e) {
+        // Part of a person's name (persons are sorted by start).
+        let k = persons.partition_point(|&(s, _)| s < m.end);
+        if persons[k.saturating_sub(2)..k]
+            .iter()
+            .any(|&(s, e)| s < m.end && m.start < e)
+        {
             return false;
         }
         let surface = text[m.start..m.end].to_lowercase();
