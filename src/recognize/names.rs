@@ -375,7 +375,6 @@ const NOT_NAME: &[&str] = &[
     "consultations",
     "green",
     "digital",
-    "silk",
     "belt",
     "initiative",
     "day",

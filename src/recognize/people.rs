@@ -474,9 +474,20 @@ fn name_from(text: &str, run: &[Tok], gm: &[Mention], titled: bool) -> Option<Fo
         {
             NameForm::Full(format!("{} {}", words[1..].join(" "), words[0]))
         }
-        _ => NameForm::Full(words.join(" ")),
+        _ => {
+            // Keep the hyphen of a hyphenated name ("Kilroy-Silk").
+            let mut name = words[0].clone();
+            for (k, w) in words.iter().enumerate().skip(1) {
+                name.push_str(if &text[run[k - 1].end..run[k].start] == "-" {
+                    "-"
+                } else {
+                    " "
+                });
+                name.push_str(w);
+            }
+            NameForm::Full(name)
+        }
     };
-    let _ = text;
     Some(Found {
         start,
         end,
@@ -604,8 +615,10 @@ fn resolve(
             {
                 continue;
             }
+            // A word the gazetteer took for a place may be the surname of a
+            // person of this article ("Mr Houston", "Vaughan").
             let i = gm.partition_point(|m| m.end <= w.start);
-            if i < gm.len() && gm[i].start <= w.start {
+            if i < gm.len() && gm[i].start <= w.start && gm[i].label != Label::Place {
                 continue;
             }
             let (surname, initial) = match split_glued_initial(bare) {

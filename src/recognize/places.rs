@@ -44,7 +44,8 @@ const MONTHS_AND_DAYS: &[&str] = &[
     "sun",
 ];
 
-/// Words after a city that make the name a club.
+/// Words after a city that make the name something else: a club ("Newcastle
+/// United"), a state ("New York State"), a bay ("Guantanamo Bay").
 const CLUB_WORDS: &[&str] = &[
     "United",
     "City",
@@ -64,7 +65,97 @@ const CLUB_WORDS: &[&str] = &[
     "Giants",
     "Blues",
     "Falcons",
+    "Forest",
+    "AC",
+    "State",
+    "Bay",
 ];
+
+/// Words next to a city that show it names a sports club.
+const CLUB_NEXT: &[&str] = &[
+    "manager",
+    "coach",
+    "boss",
+    "chairman",
+    "side",
+    "fans",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "captain",
+    "winger",
+    "forward",
+    "supporters",
+    "squad",
+    "v",
+    "vs",
+];
+const CLUB_BEFORE: &[&str] = &[
+    "AC",
+    "Real",
+    "Bayern",
+    "Maccabi",
+    "Inter",
+    "Sporting",
+    "Olympique",
+    "Atletico",
+    "v",
+    "vs",
+    "beat",
+    "against",
+    "joined",
+];
+
+/// Words that make an article a sports report.
+const SPORT_WORDS: &[&str] = &[
+    "goal",
+    "goals",
+    "match",
+    "league",
+    "cup",
+    "striker",
+    "midfielder",
+    "coach",
+    "season",
+    "championship",
+    "scored",
+    "defeat",
+    "squad",
+    "tournament",
+    "premiership",
+    "penalty",
+    "semi-final",
+    "quarter-final",
+    "football",
+    "rugby",
+    "cricket",
+    "tennis",
+    "stadium",
+    "referee",
+];
+
+/// Courtesy words: "Mr Houston" is a person.
+const COURTESY: &[&str] = &[
+    "Mr", "Ms", "Mrs", "Dr", "Miss", "Sir", "Mr.", "Ms.", "Mrs.", "Dr.",
+];
+
+fn word_before(text: &str, i: usize) -> &str {
+    text[..i]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+}
+
+fn word_after(text: &str, i: usize) -> &str {
+    text[i..]
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("")
+}
 
 /// Removes PLACE mentions that are not places here.
 pub fn drop_non_places(text: &str, mentions: &mut Vec<Mention>) {
@@ -89,12 +180,41 @@ pub fn drop_non_places(text: &str, mentions: &mut Vec<Mention>) {
         if MONTHS_AND_DAYS.contains(&surface.as_str()) {
             return false;
         }
-        let next = text[m.end..].trim_start_matches(' ');
-        let next_word: &str = next
-            .split(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
-        !(text[m.end..].starts_with(' ') && CLUB_WORDS.contains(&next_word))
+        let next_word = word_after(text, m.end);
+        if text[m.end..].starts_with(' ') && CLUB_WORDS.contains(&next_word) {
+            return false;
+        }
+        !COURTESY.contains(&word_before(text, m.start))
+    });
+    // In a sports report, a city that is not "in", "at" or "near" somewhere
+    // is a club ("giving Newcastle the lead"); elsewhere, a city with club
+    // words next to it is a club wherever the article names it so.
+    let sport = SPORT_WORDS
+        .iter()
+        .filter(|w| {
+            text.split(|c: char| !c.is_alphanumeric() && c != '-')
+                .any(|x| x.eq_ignore_ascii_case(w))
+        })
+        .count()
+        >= 3;
+    let clubs: std::collections::HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.label == Label::Place)
+        .filter(|m| {
+            CLUB_NEXT.contains(&word_after(text, m.end).to_lowercase().as_str())
+                || CLUB_BEFORE.contains(&word_before(text, m.start))
+        })
+        .map(|m| m.canonical.clone())
+        .collect();
+    mentions.retain(|m| {
+        if m.label != Label::Place {
+            return true;
+        }
+        let located = matches!(
+            word_before(text, m.start).to_lowercase().as_str(),
+            "in" | "at" | "near" | "outside"
+        );
+        located || !(sport || clubs.contains(&m.canonical))
     });
 }
 
