@@ -236,12 +236,32 @@ mod tests {
         }
     }
 
+    fn kept(text: &str, spans: &[(usize, usize)]) -> Vec<String> {
+        let mut m: Vec<Mention> = spans.iter().map(|&(s, e)| place(s, e)).collect();
+        drop_non_places(text, &mut m);
+        m.iter().map(|m| text[m.start..m.end].to_string()).collect()
+    }
+
     #[test]
     fn clubs_and_months_are_not_places() {
+        // "Manchester United" is a club, "March" a month, and the Leeds that
+        // United beat is a club too; the Leeds they played in is a place.
         let text = "Manchester United beat Leeds in March in Leeds.";
-        let mut m = vec![place(0, 10), place(23, 28), place(32, 37), place(41, 46)];
-        drop_non_places(text, &mut m);
-        let kept: Vec<&str> = m.iter().map(|m| &text[m.start..m.end]).collect();
-        assert_eq!(kept, vec!["Leeds", "Leeds"]);
+        assert_eq!(
+            kept(text, &[(0, 10), (23, 28), (32, 37), (41, 46)]),
+            vec!["Leeds"]
+        );
+    }
+
+    #[test]
+    fn sports_reports_and_courtesy_titles() {
+        let text = "The striker scored a late goal to give Newcastle the lead in the league match in Newcastle.";
+        let a = text.find("Newcastle").unwrap();
+        let b = text.rfind("Newcastle").unwrap();
+        assert_eq!(kept(text, &[(a, a + 9), (b, b + 9)]), vec!["Newcastle"]);
+        let text = "Mr Houston said the talks in Houston went well.";
+        assert_eq!(kept(text, &[(3, 10), (29, 36)]), vec!["Houston"]);
+        let text = "Ministers met in Bishkek and later flew to Osh.";
+        assert_eq!(kept(text, &[(17, 24), (43, 46)]), vec!["Bishkek", "Osh"]);
     }
 }
