@@ -81,25 +81,6 @@ const NOT_NAME: &[&str] = &[
     "their",
     "our",
     "its",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "republic",
     "ministry",
     "minister",
@@ -448,11 +429,36 @@ const NOT_NAME: &[&str] = &[
     "television",
 ];
 
+/// Month and weekday names: never names of people or places.
+pub const MONTHS_AND_DAYS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 pub fn is_not_name(word: &str) -> bool {
     let w = word.to_lowercase();
     let w = w.trim_end_matches('.');
     // Plurals of the vocabulary ("Ministers", "Affairs") are not names either.
-    NOT_NAME.contains(&w) || w.strip_suffix('s').is_some_and(|x| NOT_NAME.contains(&x))
+    NOT_NAME.contains(&w)
+        || MONTHS_AND_DAYS.contains(&w)
+        || w.strip_suffix('s').is_some_and(|x| NOT_NAME.contains(&x))
 }
 
 pub fn is_honorific(word: &str) -> bool {

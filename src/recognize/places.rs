@@ -1,47 +1,13 @@
 //! Place names that the context shows are something else: a month after
 //! "in" ("in March"), a club ("Manchester United", "Newcastle United").
 
+use super::names::MONTHS_AND_DAYS;
 use crate::mention::{Label, Mention};
 
-const MONTHS_AND_DAYS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "mon",
-    "tue",
-    "wed",
-    "thu",
-    "fri",
-    "sat",
-    "sun",
+/// Abbreviated month and weekday names ("Nov 12" in a dateline).
+const ABBREVIATED_MONTHS_AND_DAYS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
+    "tue", "wed", "thu", "fri", "sat", "sun",
 ];
 
 /// Words after a city that make the name something else: a club ("Newcastle
@@ -177,7 +143,9 @@ pub fn drop_non_places(text: &str, mentions: &mut Vec<Mention>) {
             return false;
         }
         let surface = text[m.start..m.end].to_lowercase();
-        if MONTHS_AND_DAYS.contains(&surface.as_str()) {
+        if MONTHS_AND_DAYS.contains(&surface.as_str())
+            || ABBREVIATED_MONTHS_AND_DAYS.contains(&surface.as_str())
+        {
             return false;
         }
         let next_word = word_after(text, m.end);
