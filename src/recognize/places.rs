@@ -123,6 +123,28 @@ fn word_after(text: &str, i: usize) -> &str {
         .unwrap_or("")
 }
 
+/// True when at least three different sport words occur in the text. One
+/// pass over the words: this runs on every document.
+fn is_sport_report(text: &str) -> bool {
+    let mut seen = 0u32;
+    for word in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+        // Every sport word is 3 to 13 bytes long; skip the rest cheaply.
+        if word.len() < 3 || word.len() > 13 {
+            continue;
+        }
+        if let Some(i) = SPORT_WORDS
+            .iter()
+            .position(|w| w.eq_ignore_ascii_case(word))
+        {
+            seen |= 1 << i;
+            if seen.count_ones() >= 3 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Removes PLACE mentions that are not places here.
 pub fn drop_non_places(text: &str, mentions: &mut Vec<Mention>) {
     let persons: Vec<(usize, usize)> = mentions
@@ -157,14 +179,7 @@ pub fn drop_non_places(text: &str, mentions: &mut Vec<Mention>) {
     // In a sports report, a city that is not "in", "at" or "near" somewhere
     // is a club ("giving Newcastle the lead"); elsewhere, a city with club
     // words next to it is a club wherever the article names it so.
-    let sport = SPORT_WORDS
-        .iter()
-        .filter(|w| {
-            text.split(|c: char| !c.is_alphanumeric() && c != '-')
-                .any(|x| x.eq_ignore_ascii_case(w))
-        })
-        .count()
-        >= 3;
+    let sport = is_sport_report(text);
     let clubs: std::collections::HashSet<String> = mentions
         .iter()
         .filter(|m| m.label == Label::Place)
@@ -208,6 +223,17 @@ mod tests {
         let mut m: Vec<Mention> = spans.iter().map(|&(s, e)| place(s, e)).collect();
         drop_non_places(text, &mut m);
         m.iter().map(|m| text[m.start..m.end].to_string()).collect()
+    }
+
+    #[test]
+    fn sport_report_needs_three_different_words() {
+        // The length window and the bit set in `is_sport_report` rely on this.
+        assert!(SPORT_WORDS.len() <= 32);
+        assert!(SPORT_WORDS.iter().all(|w| (3..=13).contains(&w.len())));
+        assert!(is_sport_report(
+            "The striker scored; the Quarter-Final match."
+        ));
+        assert!(!is_sport_report("goal goal goal, match match."));
     }
 
     #[test]
