@@ -152,7 +152,7 @@ impl Gazetteer {
 
     /// True when `word` is a known first name (any case).
     pub fn is_first_name(&self, word: &str) -> bool {
-        self.first_names.contains(&word.to_lowercase())
+        crate::recognize::names::with_lowercase(word, |w| self.first_names.contains(w))
     }
 
     /// The one PERSON entry whose surname is `surname`, if exactly one.

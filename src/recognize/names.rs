@@ -2,6 +2,9 @@
 //! words, surname endings common in the region, first-name lists, initials,
 //! patronymics — and the words that look like names but are not.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 /// Surname endings common in Central Asia, the Caucasus and Russia.
 const SURNAME_SUFFIXES: &[&str] = &[
     "zoda", "zade", "zod", "ova", "eva", "yeva", "ov", "ev", "yev", "iev", "uly", "kyzy", "qizi",
@@ -452,18 +455,58 @@ pub const MONTHS_AND_DAYS: &[&str] = &[
     "sunday",
 ];
 
+/// A word list as a hash set, built on first use: these lists are looked up
+/// for every capitalized word of every document.
+fn word_set(
+    cell: &'static OnceLock<HashSet<&'static str>>,
+    words: &[&'static str],
+) -> &'static HashSet<&'static str> {
+    cell.get_or_init(|| words.iter().copied().collect())
+}
+
+fn not_name_set() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    word_set(&SET, NOT_NAME)
+}
+
+fn months_and_days_set() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    word_set(&SET, MONTHS_AND_DAYS)
+}
+
+fn honorific_set() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    word_set(&SET, HONORIFICS)
+}
+
+/// `word` in lower case, without allocating when it is short ASCII (most
+/// words); `f` sees the lower-case form.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII stays valid UTF-8 when lower-cased.
+        f(std::str::from_utf8(b).unwrap_or_default())
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
 pub fn is_not_name(word: &str) -> bool {
-    let w = word.to_lowercase();
-    let w = w.trim_end_matches('.');
-    // Plurals of the vocabulary ("Ministers", "Affairs") are not names either.
-    NOT_NAME.contains(&w)
-        || MONTHS_AND_DAYS.contains(&w)
-        || w.strip_suffix('s').is_some_and(|x| NOT_NAME.contains(&x))
+    with_lowercase(word, |w| {
+        let w = w.trim_end_matches('.');
+        let set = not_name_set();
+        // Plurals of the vocabulary ("Ministers", "Affairs") are not names either.
+        set.contains(w)
+            || months_and_days_set().contains(w)
+            || w.strip_suffix('s').is_some_and(|x| set.contains(x))
+    })
 }
 
 pub fn is_honorific(word: &str) -> bool {
-    let w = word.to_lowercase();
-    HONORIFICS.contains(&w.trim_end_matches('.'))
+    with_lowercase(word, |w| honorific_set().contains(w.trim_end_matches('.')))
 }
 
 /// True for a word that starts with a capital and has a lower-case letter or
@@ -480,18 +523,20 @@ pub fn is_capitalized(word: &str) -> bool {
 }
 
 pub fn has_surname_suffix(word: &str) -> bool {
-    let w = word.to_lowercase();
-    let w = w.trim_end_matches("'s");
-    w.chars().count() >= 5 && SURNAME_SUFFIXES.iter().any(|s| w.ends_with(s))
-        || (w.chars().count() >= 6
-            && (w.ends_with("li") || w.ends_with("ly"))
-            && !w.ends_with("ily")
-            && !w.ends_with("ally"))
+    with_lowercase(word, |w| {
+        let w = w.trim_end_matches("'s");
+        w.chars().count() >= 5 && SURNAME_SUFFIXES.iter().any(|s| w.ends_with(s))
+            || (w.chars().count() >= 6
+                && (w.ends_with("li") || w.ends_with("ly"))
+                && !w.ends_with("ily")
+                && !w.ends_with("ally"))
+    })
 }
 
 pub fn is_patronymic(word: &str) -> bool {
-    let w = word.to_lowercase();
-    w.chars().count() >= 7 && PATRONYMIC_SUFFIXES.iter().any(|s| w.ends_with(s))
+    with_lowercase(word, |w| {
+        w.chars().count() >= 7 && PATRONYMIC_SUFFIXES.iter().any(|s| w.ends_with(s))
+    })
 }
 
 /// An initial glued to a surname: "A.Karimov" → ("A", "Karimov").
@@ -518,7 +563,10 @@ pub fn translit_key(name: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        let mut w = word.to_lowercase().replace("'s", "");
+        let mut w = word.to_lowercase();
+        if w.contains("'s") {
+            w = w.replace("'s", "");
+        }
         for (from, to) in [
             ("dzh", "j"),
             ("zh", "j"),
@@ -541,7 +589,10 @@ pub fn translit_key(name: &str) -> String {
             ("ö", "o"),
             ("ü", "u"),
         ] {
-            w = w.replace(from, to);
+            // `replace` always allocates; most words hold none of these.
+            if w.contains(from) {
+                w = w.replace(from, to);
+            }
         }
         if w.ends_with("zod") {
             w.push('a');
