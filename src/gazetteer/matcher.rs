@@ -1,5 +1,5 @@
 //! The gazetteer automaton: every canonical name and alias in one
-//! Aho-Corasick automaton (leftmost-longest, ASCII case-insensitive, anchored
+//! Aho-Corasick automaton (leftmost-longest, over ASCII-lower-cased text, anchored
 //! at word starts), and the per-alias case rules checked on each match.
 
 use std::collections::HashMap;
@@ -123,7 +123,11 @@ impl Matcher {
         let patterns = keys.len();
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
+            // Keys and searched text are both ASCII-lower-cased (the text
+            // once per document), so the automaton is case-sensitive: half
+            // the transitions of an ASCII-case-insensitive one, and about
+            // half the compile time.
+            .ascii_case_insensitive(false)
             .start_kind(StartKind::Anchored)
             .kind(Some(if patterns < 5_000 {
                 AhoCorasickKind::DFA
@@ -153,14 +157,17 @@ impl Matcher {
     /// word boundary, with the first candidate entry that accepts it.
     /// `accept` lets the caller veto a candidate (ambiguous names out of a
     /// place context); vetoed candidates give way to the next one.
+    /// `lower` is `text` ASCII-lower-cased (same length, same offsets).
     pub fn match_at(
         &self,
         text: &str,
+        lower: &[u8],
         start: usize,
         entries: &[Entry],
         accept: impl Fn(&Entry, usize, usize) -> bool,
     ) -> Option<GazMatch> {
-        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+        debug_assert_eq!(text.len(), lower.len());
+        let input = Input::new(lower).range(start..).anchored(Anchored::Yes);
         let m = self.ac.find(input)?;
         let end = m.end();
         if !text.is_char_boundary(end) || !boundary_after(text, end) {
@@ -188,7 +195,8 @@ impl Matcher {
 
     /// The entry whose surface form is exactly `name`.
     pub fn lookup(&self, name: &str, entries: &[Entry]) -> Option<u32> {
-        self.match_at(name, 0, entries, |_, _, _| true)
+        let lower = name.to_ascii_lowercase();
+        self.match_at(name, lower.as_bytes(), 0, entries, |_, _, _| true)
             .filter(|m| m.end == name.len())
             .map(|m| m.entry)
     }
@@ -212,8 +220,9 @@ mod tests {
     }
 
     fn find(g: &Gazetteer, text: &str, at: usize) -> Option<String> {
+        let lower = text.to_ascii_lowercase();
         g.matcher()
-            .match_at(text, at, g.entries(), |_, _, _| true)
+            .match_at(text, lower.as_bytes(), at, g.entries(), |_, _, _| true)
             .map(|m| format!("{}={}", &text[m.start..m.end], g.entry(m.entry).canonical))
     }
 
