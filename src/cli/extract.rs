@@ -502,14 +502,16 @@ fn process_window(
 
 /// Runs `khabar extract`; returns the exit code.
 pub fn run(args: Args) -> Result<i32> {
-    // Gazetteer errors come before any input is read.
-    let pipeline = Pipeline::load(args.gazetteers.as_deref(), &args.extra_gazetteers)
-        .context("cannot load the gazetteers")?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .thread_name(|i| format!("khabar-{i}"))
         .build()
         .context("cannot start the worker threads")?;
+    // Gazetteer errors come before any input is read. Compiled in the pool:
+    // its automata are built in parallel with the threads asked for.
+    let pipeline = pool
+        .install(|| Pipeline::load(args.gazetteers.as_deref(), &args.extra_gazetteers))
+        .context("cannot load the gazetteers")?;
     let mut writers = Writers::open(&args)?;
 
     let reader = read::Reader::new(

@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use super::{CaseRule, Entry};
 use crate::error::Error;
 use crate::mention::{EventType, Label};
@@ -62,11 +64,19 @@ impl std::fmt::Display for Problem {
     }
 }
 
-/// Parses one file; fails on the first malformed line.
+/// Parses one file; fails on the first malformed line. Lines are parsed in
+/// parallel (in the caller's rayon pool): the place list alone has tens of
+/// thousands, and start-up time is a feature.
 pub fn parse_source(file: &str, content: &str) -> Result<Vec<Entry>, Error> {
-    let mut entries = Vec::new();
-    for (i, line) in content.lines().enumerate() {
-        match parse_line(file, i + 1, line) {
+    let lines: Vec<(usize, &str)> = content.lines().enumerate().collect();
+    let parsed: Vec<Result<Option<Entry>, Problem>> = lines
+        .par_iter()
+        .with_min_len(512)
+        .map(|&(i, line)| parse_line(file, i + 1, line))
+        .collect();
+    let mut entries = Vec::with_capacity(parsed.len());
+    for r in parsed {
+        match r {
             Ok(Some(e)) => entries.push(e),
             Ok(None) => {}
             Err(p) => {

@@ -2,9 +2,8 @@
 //! Aho-Corasick automaton (leftmost-longest, over ASCII-lower-cased text, anchored
 //! at word starts), and the per-alias case rules checked on each match.
 
-use std::collections::HashMap;
-
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use rayon::prelude::*;
 
 use super::Entry;
 use crate::error::Error;
@@ -38,11 +37,24 @@ pub struct GazMatch {
     pub entry: u32,
 }
 
-/// The compiled automaton and, per pattern, its candidate entries in order
-/// of preference.
-pub struct Matcher {
+/// Number of automata the surface forms are split into, by first byte.
+/// A search starts at a word start, so the first byte of the text there
+/// picks the one automaton that can match; the parts are compiled in
+/// parallel, which halves start-up on two cores.
+const PARTS: usize = 4;
+
+/// One automaton over the surface forms whose first byte routes to it, and
+/// per pattern its candidate entries in order of preference.
+struct Part {
     ac: AhoCorasick,
     candidates: Vec<Vec<Candidate>>,
+}
+
+/// The compiled automata.
+pub struct Matcher {
+    parts: Vec<Part>,
+    /// First byte of the ASCII-lower-cased text → index into `parts`.
+    route: [u8; 256],
     patterns: usize,
 }
 
@@ -84,9 +96,9 @@ fn case_ok(rule: CaseRule, surface: &str, found: &str) -> bool {
 impl Matcher {
     /// Compiles the automaton. FIRSTNAME entries are word lists, not patterns.
     pub fn build(entries: &[Entry]) -> Result<Matcher, Error> {
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut keys: Vec<String> = Vec::new();
-        let mut candidates: Vec<Vec<Candidate>> = Vec::new();
+        // (key, entry, surface) in file order; a stable sort by key then
+        // groups each key's readings, still in file order.
+        let mut forms: Vec<(String, u32, &str)> = Vec::new();
         for (id, e) in entries.iter().enumerate() {
             let label = e.label();
             if label == Label::FirstName {
@@ -96,49 +108,69 @@ impl Matcher {
                 if surface.chars().count() < 2 {
                     continue;
                 }
-                let key = surface.to_ascii_lowercase();
-                let slot = *index.entry(key.clone()).or_insert_with(|| {
-                    keys.push(key);
-                    candidates.push(Vec::new());
-                    candidates.len() - 1
-                });
-                let list = &mut candidates[slot];
-                if list
-                    .iter()
-                    .any(|c| c.entry == id as u32 && &*c.surface == surface.as_str())
-                {
-                    continue;
-                }
-                list.push(Candidate {
-                    entry: id as u32,
-                    surface: surface.as_str().into(),
-                    case: e.case.unwrap_or_else(|| default_case(label, surface)),
-                });
+                forms.push((surface.to_ascii_lowercase(), id as u32, surface.as_str()));
             }
+        }
+        forms.par_sort_by(|a, b| a.0.cmp(&b.0));
+        let mut keys: Vec<String> = Vec::new();
+        let mut candidates: Vec<Vec<Candidate>> = Vec::new();
+        for (key, id, surface) in forms {
+            if keys.last() != Some(&key) {
+                keys.push(key);
+                candidates.push(Vec::new());
+            }
+            let Some(list) = candidates.last_mut() else {
+                continue;
+            };
+            if list.iter().any(|c| c.entry == id && &*c.surface == surface) {
+                continue;
+            }
+            let e = &entries[id as usize];
+            list.push(Candidate {
+                entry: id,
+                surface: surface.into(),
+                case: e.case.unwrap_or_else(|| default_case(e.label(), surface)),
+            });
         }
         for list in &mut candidates {
             // Stable: file order decides within a label.
             list.sort_by_key(|c| label_rank(entries[c.entry as usize].label()));
         }
         let patterns = keys.len();
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            // Keys and searched text are both ASCII-lower-cased (the text
-            // once per document), so the automaton is case-sensitive: half
-            // the transitions of an ASCII-case-insensitive one, and about
-            // half the compile time.
-            .ascii_case_insensitive(false)
-            .start_kind(StartKind::Anchored)
-            .kind(Some(if patterns < 5_000 {
-                AhoCorasickKind::DFA
-            } else {
-                AhoCorasickKind::ContiguousNFA
-            }))
-            .build(&keys)
-            .map_err(|e| Error::Automaton(e.to_string()))?;
+        let route = route_by_first_byte(&keys);
+        let mut groups: Vec<(Vec<String>, Vec<Vec<Candidate>>)> =
+            (0..PARTS).map(|_| (Vec::new(), Vec::new())).collect();
+        for (key, list) in keys.into_iter().zip(candidates) {
+            let g = &mut groups[route[usize::from(key.as_bytes()[0])] as usize];
+            g.0.push(key);
+            g.1.push(list);
+        }
+        // In the caller's rayon pool, so that `-j 1` compiles on one thread.
+        let built: Vec<Result<Part, Error>> = groups
+            .into_par_iter()
+            .map(|(keys, candidates)| {
+                let kind = if keys.len() < 2_000 {
+                    AhoCorasickKind::DFA
+                } else {
+                    AhoCorasickKind::ContiguousNFA
+                };
+                let ac = AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    // Keys and searched text are both ASCII-lower-cased (the
+                    // text once per document), so the automaton is
+                    // case-sensitive: half the transitions of an
+                    // ASCII-case-insensitive one, and half the compile time.
+                    .ascii_case_insensitive(false)
+                    .start_kind(StartKind::Anchored)
+                    .kind(Some(kind))
+                    .build(&keys)
+                    .map_err(|e| Error::Automaton(e.to_string()))?;
+                Ok(Part { ac, candidates })
+            })
+            .collect();
         Ok(Matcher {
-            ac,
-            candidates,
+            parts: built.into_iter().collect::<Result<Vec<_>, _>>()?,
+            route,
             patterns,
         })
     }
@@ -150,7 +182,7 @@ impl Matcher {
 
     /// Heap bytes used by the automaton.
     pub fn memory_usage(&self) -> usize {
-        self.ac.memory_usage()
+        self.parts.iter().map(|p| p.ac.memory_usage()).sum()
     }
 
     /// The longest surface form that starts exactly at `start` and ends on a
@@ -167,14 +199,15 @@ impl Matcher {
         accept: impl Fn(&Entry, usize, usize) -> bool,
     ) -> Option<GazMatch> {
         debug_assert_eq!(text.len(), lower.len());
+        let part = &self.parts[self.route[usize::from(*lower.get(start)?)] as usize];
         let input = Input::new(lower).range(start..).anchored(Anchored::Yes);
-        let m = self.ac.find(input)?;
+        let m = part.ac.find(input)?;
         let end = m.end();
         if !text.is_char_boundary(end) || !boundary_after(text, end) {
             return None;
         }
         let found = &text[start..end];
-        for c in &self.candidates[m.pattern().as_usize()] {
+        for c in &part.candidates[m.pattern().as_usize()] {
             if !case_ok(c.case, &c.surface, found) {
                 continue;
             }
@@ -200,6 +233,25 @@ impl Matcher {
             .filter(|m| m.end == name.len())
             .map(|m| m.entry)
     }
+}
+
+/// Splits the first bytes into `PARTS` groups of about equal total key
+/// length (compile time grows with it), heaviest bytes first.
+fn route_by_first_byte(keys: &[String]) -> [u8; 256] {
+    let mut weight = [0usize; 256];
+    for k in keys {
+        weight[usize::from(k.as_bytes()[0])] += k.len();
+    }
+    let mut order: Vec<usize> = (0..256).collect();
+    order.sort_by_key(|&b| (std::cmp::Reverse(weight[b]), b));
+    let mut load = [0usize; PARTS];
+    let mut route = [0u8; 256];
+    for b in order {
+        let lightest = (0..PARTS).min_by_key(|&p| (load[p], p)).unwrap_or(0);
+        load[lightest] += weight[b];
+        route[b] = lightest as u8;
+    }
+    route
 }
 
 #[cfg(test)]
