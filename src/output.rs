@@ -177,46 +177,45 @@ fn csv_to_io(e: csv::Error) -> io::Error {
     }
 }
 
-enum Inner<W: Write> {
+/// Turns rows of one kind into bytes (CSV without header, or JSON Lines).
+/// Cheap to keep per thread: workers encode their documents' rows in
+/// parallel, and the writer only copies the bytes out in input order.
+pub struct RowEncoder<R: Row> {
+    format: Format,
     // Boxed: the csv writer carries its buffer state inline.
-    Csv(Box<csv::Writer<W>>),
-    Jsonl(W),
-}
-
-/// Writes rows of one kind. Errors are `io::Error`s so that the caller can
-/// tell a closed pipe (`ErrorKind::BrokenPipe`) from a real failure.
-pub struct RowWriter<W: Write, R: Row> {
-    inner: Inner<W>,
+    csv: Box<csv::Writer<Drain>>,
     _row: PhantomData<fn(&R)>,
 }
 
-impl<W: Write, R: Row> RowWriter<W, R> {
-    /// A writer; the CSV header is written at once (so that an input without
-    /// any row still gives a header-only file) unless `header` is false.
-    pub fn new(out: W, format: Format, header: bool) -> io::Result<RowWriter<W, R>> {
-        let inner = match format {
-            Format::Csv => {
-                let mut w = csv::WriterBuilder::new()
+impl<R: Row> RowEncoder<R> {
+    pub fn new(format: Format) -> RowEncoder<R> {
+        RowEncoder {
+            format,
+            csv: Box::new(
+                csv::WriterBuilder::new()
                     .terminator(csv::Terminator::Any(b'\n'))
                     .has_headers(false)
-                    .from_writer(out);
-                if header {
-                    w.write_record(R::COLUMNS).map_err(csv_to_io)?;
-                }
-                Inner::Csv(Box::new(w))
-            }
-            Format::Jsonl => Inner::Jsonl(out),
-        };
-        Ok(RowWriter {
-            inner,
+                    .buffer_capacity(4096)
+                    .from_writer(Drain::default()),
+            ),
             _row: PhantomData,
-        })
+        }
     }
 
-    pub fn write(&mut self, row: &R) -> io::Result<()> {
+    /// Appends the CSV header row to `out` (JSON Lines has none).
+    pub fn header(&mut self, out: &mut Vec<u8>) -> io::Result<()> {
+        if self.format == Format::Csv {
+            self.csv.write_record(R::COLUMNS).map_err(csv_to_io)?;
+            self.take(out)?;
+        }
+        Ok(())
+    }
+
+    /// Appends one row to `out`.
+    pub fn encode(&mut self, row: &R, out: &mut Vec<u8>) -> io::Result<()> {
         let cells = row.cells();
-        match &mut self.inner {
-            Inner::Csv(w) => {
+        match self.format {
+            Format::Csv => {
                 let record: Vec<Cow<'_, str>> = cells
                     .iter()
                     .map(|c| match c {
@@ -228,50 +227,100 @@ impl<W: Write, R: Row> RowWriter<W, R> {
                         Cell::Empty => Cow::Borrowed(""),
                     })
                     .collect();
-                w.write_record(record.iter().map(|c| c.as_bytes()))
-                    .map_err(csv_to_io)
+                self.csv
+                    .write_record(record.iter().map(|c| c.as_bytes()))
+                    .map_err(csv_to_io)?;
+                self.take(out)
             }
-            Inner::Jsonl(w) => {
+            Format::Jsonl => {
                 // Built by hand to keep the contract's key order (a
                 // serde_json map would sort the keys).
-                let mut line = String::with_capacity(256);
-                line.push('{');
+                out.push(b'{');
                 for (i, (key, cell)) in R::COLUMNS.iter().zip(&cells).enumerate() {
                     if i > 0 {
-                        line.push(',');
+                        out.push(b',');
                     }
-                    line.push_str(&serde_json::Value::from(*key).to_string());
-                    line.push(':');
+                    serde_json::to_writer(&mut *out, key).map_err(io::Error::other)?;
+                    out.push(b':');
                     match cell {
-                        Cell::Text(s) => {
-                            line.push_str(&serde_json::Value::from(s.as_ref()).to_string())
-                        }
-                        Cell::Int(n) => line.push_str(&n.to_string()),
-                        Cell::Empty => line.push_str("null"),
+                        Cell::Text(s) => serde_json::to_writer(&mut *out, s.as_ref())
+                            .map_err(io::Error::other)?,
+                        Cell::Int(n) => out.extend_from_slice(n.to_string().as_bytes()),
+                        Cell::Empty => out.extend_from_slice(b"null"),
                     }
                 }
-                line.push_str("}\n");
-                w.write_all(line.as_bytes())
+                out.extend_from_slice(b"}\n");
+                Ok(())
             }
         }
+    }
+
+    /// Moves what the csv writer holds into `out`.
+    fn take(&mut self, out: &mut Vec<u8>) -> io::Result<()> {
+        self.csv.flush()?;
+        out.append(&mut self.csv.get_ref().0.borrow_mut());
+        Ok(())
+    }
+}
+
+/// The csv writer's destination: a buffer that [`RowEncoder`] empties after
+/// each row (the csv crate lends only a shared reference to its writer).
+#[derive(Default)]
+struct Drain(std::cell::RefCell<Vec<u8>>);
+
+impl Write for Drain {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.get_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Writes rows of one kind. Errors are `io::Error`s so that the caller can
+/// tell a closed pipe (`ErrorKind::BrokenPipe`) from a real failure.
+pub struct RowWriter<W: Write, R: Row> {
+    out: W,
+    enc: RowEncoder<R>,
+    scratch: Vec<u8>,
+}
+
+impl<W: Write, R: Row> RowWriter<W, R> {
+    /// A writer; the CSV header is written at once (so that an input without
+    /// any row still gives a header-only file) unless `header` is false.
+    pub fn new(mut out: W, format: Format, header: bool) -> io::Result<RowWriter<W, R>> {
+        let mut enc = RowEncoder::new(format);
+        let mut scratch = Vec::new();
+        if header {
+            enc.header(&mut scratch)?;
+            out.write_all(&scratch)?;
+            scratch.clear();
+        }
+        Ok(RowWriter { out, enc, scratch })
+    }
+
+    pub fn write(&mut self, row: &R) -> io::Result<()> {
+        self.enc.encode(row, &mut self.scratch)?;
+        let r = self.out.write_all(&self.scratch);
+        self.scratch.clear();
+        r
+    }
+
+    /// Writes rows already encoded by a [`RowEncoder`] of the same format.
+    pub fn write_encoded(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.out.write_all(bytes)
     }
 
     pub fn flush(&mut self) -> io::Result<()> {
-        match &mut self.inner {
-            Inner::Csv(w) => w.flush(),
-            Inner::Jsonl(w) => w.flush(),
-        }
+        self.out.flush()
     }
 
     /// Flushes and returns the underlying writer.
-    pub fn into_inner(self) -> io::Result<W> {
-        match self.inner {
-            Inner::Csv(w) => w.into_inner().map_err(|e| e.into_error()),
-            Inner::Jsonl(mut w) => {
-                w.flush()?;
-                Ok(w)
-            }
-        }
+    pub fn into_inner(mut self) -> io::Result<W> {
+        self.out.flush()?;
+        Ok(self.out)
     }
 }
 

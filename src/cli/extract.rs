@@ -3,8 +3,9 @@
 //! The driver: the pipeline is loaded first (a gazetteer error stops the run
 //! before any input is read); a reader thread streams documents into a
 //! bounded channel; the main thread takes a window of documents, extracts
-//! them in parallel in a rayon pool, writes the window's rows in input
-//! order and flushes, then takes the next window. Memory is bounded by the
+//! them in parallel in a rayon pool (the workers also encode the rows),
+//! writes the window's rows in input order and flushes, then takes the next
+//! window. Memory is bounded by the
 //! window and the channel, not the corpus, and output is byte-identical for
 //! any number of threads.
 
@@ -22,9 +23,9 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use khabar::output::{Format, Row, RowWriter};
+use khabar::output::{Format, Row, RowEncoder, RowWriter};
 use khabar::read::{self, ReadItem, ReadOptions, Skip, SkipReason};
-use khabar::record::{EntityRecord, EventRecord, Extraction};
+use khabar::record::{EntityRecord, EventRecord};
 use khabar::{Document, Pipeline};
 
 const AFTER_HELP: &str = "\
@@ -322,6 +323,7 @@ struct Writers {
     events_name: String,
     entities: Option<(RowWriter<BufWriter<Sink>, EntityRecord>, String)>,
     report: Option<(RowWriter<BufWriter<Sink>, Skip>, String)>,
+    format: Format,
 }
 
 impl Writers {
@@ -356,20 +358,17 @@ impl Writers {
             events_name: out.name,
             entities,
             report,
+            format: args.format,
         })
     }
 
-    fn write_extraction(&mut self, x: &Extraction) -> Result<()> {
-        for ev in &x.events {
-            self.events
-                .write(ev)
-                .with_context(|| format!("cannot write {}", self.events_name))?;
-        }
+    fn write_encoded(&mut self, x: &Encoded) -> Result<()> {
+        self.events
+            .write_encoded(&x.event_rows)
+            .with_context(|| format!("cannot write {}", self.events_name))?;
         if let Some((w, name)) = &mut self.entities {
-            for en in &x.entities {
-                w.write(en)
-                    .with_context(|| format!("cannot write {name}"))?;
-            }
+            w.write_encoded(&x.entity_rows)
+                .with_context(|| format!("cannot write {name}"))?;
         }
         Ok(())
     }
@@ -440,8 +439,56 @@ fn on_skip(skip: &Skip, stats: &mut Stats, console: &Console, writers: &mut Writ
     writers.write_skip(skip)
 }
 
-/// Extracts a window of documents in parallel and writes their rows in
-/// input order.
+/// One document's rows, encoded by a worker.
+struct Encoded {
+    events: u64,
+    entities: u64,
+    event_rows: Vec<u8>,
+    entity_rows: Vec<u8>,
+}
+
+/// Extracts one document and encodes its rows (entities only when asked).
+fn extract_encoded(
+    pipeline: &Pipeline,
+    doc: &Document,
+    encoders: &mut (RowEncoder<EventRecord>, RowEncoder<EntityRecord>),
+    with_entities: bool,
+) -> std::result::Result<Encoded, String> {
+    let mut x = catch_unwind(AssertUnwindSafe(|| pipeline.extract(doc)))
+        .map_err(|p| panic_message(p.as_ref()))?;
+    // doc_id is the document's id by definition; set it here so that rows
+    // always join with the input.
+    for ev in &mut x.events {
+        if ev.doc_id != doc.id {
+            ev.doc_id.clone_from(&doc.id);
+        }
+    }
+    for en in &mut x.entities {
+        if en.doc_id != doc.id {
+            en.doc_id.clone_from(&doc.id);
+        }
+    }
+    let mut out = Encoded {
+        events: x.events.len() as u64,
+        entities: x.entities.len() as u64,
+        event_rows: Vec::new(),
+        entity_rows: Vec::new(),
+    };
+    let fail = |e: io::Error| format!("cannot encode the rows: {e}");
+    for ev in &x.events {
+        encoders.0.encode(ev, &mut out.event_rows).map_err(fail)?;
+    }
+    if with_entities {
+        for en in &x.entities {
+            encoders.1.encode(en, &mut out.entity_rows).map_err(fail)?;
+        }
+    }
+    Ok(out)
+}
+
+/// Extracts a window of documents in parallel, the workers encoding the
+/// rows too, and writes the rows in input order: the driver thread only
+/// copies bytes, so it is never the bottleneck.
 fn process_window(
     window: &mut Vec<Document>,
     pipeline: &Pipeline,
@@ -450,40 +497,30 @@ fn process_window(
     console: &Console,
     writers: &mut Writers,
 ) -> Result<()> {
+    let format = writers.format;
+    let with_entities = writers.entities.is_some();
     // A panic in the pipeline is a bug, but one article must not cost the
     // whole corpus: catch it per document and report it as a skip.
-    let results: Vec<std::result::Result<Extraction, String>> = pool.install(|| {
+    let results: Vec<std::result::Result<Encoded, String>> = pool.install(|| {
         window
             .par_iter()
-            .map(|doc| {
-                catch_unwind(AssertUnwindSafe(|| pipeline.extract(doc)))
-                    .map_err(|p| panic_message(p.as_ref()))
-            })
+            .map_init(
+                || (RowEncoder::new(format), RowEncoder::new(format)),
+                |encoders, doc| extract_encoded(pipeline, doc, encoders, with_entities),
+            )
             .collect()
     });
     for (doc, result) in window.drain(..).zip(results) {
         match result {
-            Ok(mut x) => {
+            Ok(x) => {
                 stats.read += 1;
                 stats.processed += 1;
-                stats.events += x.events.len() as u64;
-                stats.entities += x.entities.len() as u64;
-                if !x.events.is_empty() {
+                stats.events += x.events;
+                stats.entities += x.entities;
+                if x.events > 0 {
                     stats.with_events += 1;
                 }
-                // doc_id is the document's id by definition; set it here so
-                // that rows always join with the input.
-                for ev in &mut x.events {
-                    if ev.doc_id != doc.id {
-                        ev.doc_id.clone_from(&doc.id);
-                    }
-                }
-                for en in &mut x.entities {
-                    if en.doc_id != doc.id {
-                        en.doc_id.clone_from(&doc.id);
-                    }
-                }
-                writers.write_extraction(&x)?;
+                writers.write_encoded(&x)?;
             }
             Err(msg) => {
                 let skip = Skip {
