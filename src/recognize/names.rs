@@ -554,6 +554,15 @@ pub fn split_glued_initial(word: &str) -> Option<(&str, &str)> {
     Some((init, rest))
 }
 
+/// Which bytes occur in `s`.
+fn byte_set(s: &str) -> [bool; 256] {
+    let mut set = [false; 256];
+    for b in s.bytes() {
+        set[usize::from(b)] = true;
+    }
+    set
+}
+
 /// A spelling-independent key for a name, so that transliteration variants
 /// of one person meet: Boboyev/Babayev, Zavqizoda/Zavkizoda, -zade/-zoda,
 /// Dzh/J/Zh, Kh/H, -iev/-yev/-ev.
@@ -567,6 +576,7 @@ pub fn translit_key(name: &str) -> String {
         if w.contains("'s") {
             w = w.replace("'s", "");
         }
+        let mut present = byte_set(&w);
         for (from, to) in [
             ("dzh", "j"),
             ("zh", "j"),
@@ -589,9 +599,11 @@ pub fn translit_key(name: &str) -> String {
             ("ö", "o"),
             ("ü", "u"),
         ] {
-            // `replace` always allocates; most words hold none of these.
-            if w.contains(from) {
+            // Most words hold none of these: test the bytes present first
+            // (cheap), then search; `replace` always allocates.
+            if from.bytes().all(|b| present[usize::from(b)]) && w.contains(from) {
                 w = w.replace(from, to);
+                present = byte_set(&w);
             }
         }
         if w.ends_with("zod") {

@@ -543,12 +543,18 @@ fn resolve(
             cluster_of[fi] = c;
         }
     }
-    let find_surname = |s: &str, initial: Option<char>| -> Option<usize> {
-        let k = translit_key(s);
+    // Every capitalized word of the article is tried as a surname below;
+    // words repeat, so their keys are computed once per article.
+    let mut keys: HashMap<String, String> = HashMap::new();
+    let mut find_surname = |s: &str, initial: Option<char>| -> Option<usize> {
+        if !keys.contains_key(s) {
+            keys.insert(s.to_string(), translit_key(s));
+        }
+        let k = keys.get(s)?;
         let hits: Vec<usize> = surname_of
             .iter()
             .filter(|(sk, i, _)| {
-                *sk == k && initial.is_none_or(|x| x.to_uppercase().eq(i.to_uppercase()))
+                sk == k && initial.is_none_or(|x| x.to_uppercase().eq(i.to_uppercase()))
             })
             .map(|x| x.2)
             .collect();
