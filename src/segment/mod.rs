@@ -1,9 +1,13 @@
-//! Stage 3, segment: sentences and words with `unicode-segmentation`, as
-//! byte spans of the normalized text (converted to characters on output).
+//! Stage 3, segment: sentences and words with `unicode-segmentation` (and
+//! its rules written out for ASCII text in [`ascii`], which is most text and
+//! much faster), as byte spans of the normalized text (converted to
+//! characters on output).
 //!
 //! UAX #29 ends a sentence after any full stop followed by a space and a
 //! capital, so abbreviations ("Mr.", "Jan.", "U.S.", "H.E.") and initials
 //! ("A. Karimov") are glued back to the sentence they belong to.
+
+pub mod ascii;
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -80,7 +84,32 @@ fn ends_with_abbreviation(piece: &str) -> bool {
     {
         return true;
     }
-    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    crate::recognize::names::with_lowercase(word, |w| ABBREVIATIONS.contains(&w))
+}
+
+/// UAX #29 sentence spans of `text`. A line end always ends a sentence
+/// and nothing after it changes a boundary before it (rules SB4, SB8,
+/// SB11), so each line is segmented alone: by the ASCII rules when it is
+/// ASCII, else by `unicode-segmentation`.
+pub fn sentence_bounds(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        if line.is_ascii() {
+            out.extend(
+                ascii::sentences(line)
+                    .into_iter()
+                    .map(|(a, b)| (line_start + a, line_start + b)),
+            );
+        } else {
+            out.extend(
+                line.split_sentence_bound_indices()
+                    .map(|(off, piece)| (line_start + off, line_start + off + piece.len())),
+            );
+        }
+        line_start += line.len();
+    }
+    out
 }
 
 /// Splits every zone of the article into sentences and words.
@@ -91,7 +120,9 @@ pub fn segment(article: &Article) -> Segmented {
         let ztext = &text[zone.start..zone.end];
         let mut cur: Option<(usize, usize)> = None;
         let mut pieces: Vec<(usize, usize)> = Vec::new();
-        for (off, piece) in ztext.split_sentence_bound_indices() {
+        let bounds = sentence_bounds(ztext);
+        for (off, off_end) in bounds {
+            let piece = &ztext[off..off_end];
             let s = zone.start + off;
             let e = s + piece.len();
             let joined = match cur {
@@ -119,12 +150,26 @@ pub fn segment(article: &Article) -> Segmented {
             }
             let (s, e) = (s + lead, s + lead + trimmed.len());
             let first = out.words.len() as u32;
-            for (off, w) in text[s..e].split_word_bound_indices() {
-                if w.chars().next().is_some_and(char::is_alphanumeric) {
+            let stext = &text[s..e];
+            let mut push = |off: usize, len: usize| {
+                if stext[off..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+                {
                     out.words.push(Word {
                         start: s + off,
-                        end: s + off + w.len(),
+                        end: s + off + len,
                     });
+                }
+            };
+            if stext.is_ascii() {
+                for (a, b) in ascii::word_bounds(stext) {
+                    push(a, b - a);
+                }
+            } else {
+                for (off, w) in stext.split_word_bound_indices() {
+                    push(off, w.len());
                 }
             }
             out.sentences.push(Sentence {

@@ -1,0 +1,196 @@
+//! Sentence and word boundaries of ASCII text, written from the rules of
+//! Unicode Standard Annex #29 restricted to ASCII, for speed: the general
+//! `unicode-segmentation` iterators look every character up in large
+//! tables, which made segmentation the slowest stage. Most news text is
+//! ASCII once typographic quotes and dashes are normalized; any other text
+//! goes through `unicode-segmentation`. The property tests in
+//! `tests/segment_ascii.rs` check that both give the same boundaries on
+//! random ASCII text.
+//!
+//! Both functions return `(start, end)` byte spans that cover the text.
+
+/// ASCII sentence-break classes (UAX #29, Sentence_Break property).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sb {
+    Cr,
+    Lf,
+    Sp,
+    Lower,
+    Upper,
+    Numeric,
+    ATerm,
+    STerm,
+    Close,
+    SContinue,
+    Other,
+}
+
+fn sb(b: u8) -> Sb {
+    match b {
+        b'\r' => Sb::Cr,
+        b'\n' => Sb::Lf,
+        b'\t' | 0x0B | 0x0C | b' ' => Sb::Sp,
+        b'a'..=b'z' => Sb::Lower,
+        b'A'..=b'Z' => Sb::Upper,
+        b'0'..=b'9' => Sb::Numeric,
+        b'.' => Sb::ATerm,
+        b'!' | b'?' => Sb::STerm,
+        b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Sb::Close,
+        b',' | b'-' | b':' | b';' => Sb::SContinue,
+        _ => Sb::Other,
+    }
+}
+
+/// Sentence spans of an ASCII `text`, as
+/// `UnicodeSegmentation::split_sentence_bound_indices` gives them.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    debug_assert!(text.is_ascii());
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    let mut cut = |start: &mut usize, at: usize| {
+        if at > *start {
+            out.push((*start, at));
+            *start = at;
+        }
+    };
+    while i < n {
+        match sb(b[i]) {
+            // SB3, SB4: a paragraph separator ends the sentence.
+            Sb::Cr => {
+                i += if b.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                cut(&mut start, i);
+            }
+            Sb::Lf => {
+                i += 1;
+                cut(&mut start, i);
+            }
+            Sb::ATerm | Sb::STerm => {
+                let aterm = b[i] == b'.';
+                let before = i.checked_sub(1).map(|p| sb(b[p]));
+                let mut j = i + 1;
+                // SB6: "3.5"; SB7: "U.S".
+                if aterm {
+                    match b.get(j).map(|&c| sb(c)) {
+                        Some(Sb::Numeric) => {
+                            i = j;
+                            continue;
+                        }
+                        Some(Sb::Upper) if matches!(before, Some(Sb::Upper | Sb::Lower)) => {
+                            i = j;
+                            continue;
+                        }
+                        _ => {}
+                    }
+                }
+                // SB9, SB10: closing punctuation and spaces stay with it.
+                while j < n && sb(b[j]) == Sb::Close {
+                    j += 1;
+                }
+                while j < n && sb(b[j]) == Sb::Sp {
+                    j += 1;
+                }
+                if j == n {
+                    i = j;
+                    continue;
+                }
+                // SB8: after a full stop, no break before a lower-case word
+                // (the first letter, separator or terminator decides).
+                if aterm {
+                    let decisive = b[i + 1..].iter().map(|&c| sb(c)).find(|c| {
+                        matches!(
+                            c,
+                            Sb::Upper | Sb::Lower | Sb::Cr | Sb::Lf | Sb::ATerm | Sb::STerm
+                        )
+                    });
+                    if decisive == Some(Sb::Lower) {
+                        i = j;
+                        continue;
+                    }
+                }
+                match sb(b[j]) {
+                    // SB8a: "etc., and", "?!".
+                    Sb::SContinue | Sb::ATerm | Sb::STerm => i = j,
+                    // SB11 with the separator: it ends this sentence.
+                    Sb::Cr => {
+                        i = j + if b.get(j + 1) == Some(&b'\n') { 2 } else { 1 };
+                        cut(&mut start, i);
+                    }
+                    Sb::Lf => {
+                        i = j + 1;
+                        cut(&mut start, i);
+                    }
+                    // SB11.
+                    _ => {
+                        i = j;
+                        cut(&mut start, i);
+                    }
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    cut(&mut start, n);
+    out
+}
+
+fn is_word_char(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// Word-boundary segments of an ASCII `text` (words, spaces and single
+/// punctuation marks), as `UnicodeSegmentation::split_word_bound_indices`
+/// gives them.
+pub fn word_bounds(text: &str) -> Vec<(usize, usize)> {
+    debug_assert!(text.is_ascii());
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut out = Vec::with_capacity(n / 3);
+    let mut i = 0;
+    while i < n {
+        let c = b[i];
+        let end = if c == b'\r' && b.get(i + 1) == Some(&b'\n') {
+            // WB3.
+            i + 2
+        } else if c == b' ' {
+            // WB3d: spaces stay together.
+            let mut j = i + 1;
+            while j < n && b[j] == b' ' {
+                j += 1;
+            }
+            j
+        } else if is_word_char(c) {
+            // WB5, WB8–WB10, WB13a/b: letters, digits and `_` join; WB6/7:
+            // one of `:.'` between letters; WB11/12: one of `,;.'` between
+            // digits.
+            let mut j = i + 1;
+            while j < n {
+                if is_word_char(b[j]) {
+                    j += 1;
+                    continue;
+                }
+                let (prev, mid) = (b[j - 1], b[j]);
+                let Some(&next) = b.get(j + 1) else { break };
+                let letters = prev.is_ascii_alphabetic()
+                    && next.is_ascii_alphabetic()
+                    && matches!(mid, b':' | b'.' | b'\'');
+                let digits = prev.is_ascii_digit()
+                    && next.is_ascii_digit()
+                    && matches!(mid, b',' | b';' | b'.' | b'\'');
+                if letters || digits {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            j
+        } else {
+            i + 1
+        };
+        out.push((i, end));
+        i = end;
+    }
+    out
+}

@@ -1,0 +1,95 @@
+//! The ASCII fast paths of the segmenter give exactly the boundaries of
+//! `unicode-segmentation` (which handles all other text).
+
+use khabar::segment::ascii;
+use proptest::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
+
+fn crate_sentences(text: &str) -> Vec<(usize, usize)> {
+    text.split_sentence_bound_indices()
+        .map(|(i, s)| (i, i + s.len()))
+        .collect()
+}
+
+fn crate_words(text: &str) -> Vec<(usize, usize)> {
+    text.split_word_bound_indices()
+        .map(|(i, s)| (i, i + s.len()))
+        .collect()
+}
+
+/// Text from the characters that the rules tell apart: letters of both
+/// cases, digits, every kind of punctuation and space, line ends and a
+/// control character.
+fn ascii_text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![
+            4 => proptest::sample::select(vec!["a", "b", "Z", "Q", "7", "0"]),
+            3 => proptest::sample::select(vec![" ", "  ", ". ", "? ", "! "]),
+            3 => proptest::sample::select(vec![
+                ".", "!", "?", ",", ";", ":", "-", "'", "\"", "(", ")", "[", "]", "{", "}",
+                "_", "\n", "\r", "\r\n", "\t", "\u{b}", "\u{c}", "#", "/", "&", "\u{1}",
+                "=", "@", "~",
+            ]),
+            1 => proptest::sample::select(vec!["Mr. Smith", "U.S. ", "3.5", "1,000", "e.g. x", "O'Brien"]),
+        ],
+        0..40,
+    )
+    .prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4000))]
+
+    #[test]
+    fn sentences_match_unicode_segmentation(text in ascii_text()) {
+        prop_assert_eq!(ascii::sentences(&text), crate_sentences(&text), "{:?}", text);
+    }
+
+    #[test]
+    fn words_match_unicode_segmentation(text in ascii_text()) {
+        prop_assert_eq!(ascii::word_bounds(&text), crate_words(&text), "{:?}", text);
+    }
+
+    /// Any printable ASCII and line ends, uniformly.
+    #[test]
+    fn any_ascii_matches(text in "[ -~\\n\\r\\t]{0,60}") {
+        prop_assert_eq!(ascii::sentences(&text), crate_sentences(&text), "{:?}", text);
+        prop_assert_eq!(ascii::word_bounds(&text), crate_words(&text), "{:?}", text);
+    }
+}
+
+/// Mixed text: ASCII lines and lines with letters, quotes, spaces and
+/// separators from elsewhere in Unicode.
+fn mixed_text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![
+            3 => ascii_text(),
+            1 => proptest::sample::select(vec![
+                "é", "£5", "“Yes.” ", "— ", "Душанбе. ", "\u{a0}", "\u{2029}", "\u{85}",
+                "\u{2028}", "。", "İ", "ß.", "\u{301}", "\u{200d}",
+            ]).prop_map(str::to_string),
+        ],
+        0..12,
+    )
+    .prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// Line by line, ASCII lines by the fast path: the same boundaries as
+    /// the whole text through `unicode-segmentation`.
+    #[test]
+    fn line_by_line_matches(text in mixed_text()) {
+        prop_assert_eq!(khabar::segment::sentence_bounds(&text), crate_sentences(&text), "{:?}", text);
+    }
+}
+
+#[test]
+fn examples() {
+    let t =
+        "Mr. Karimov met the U.S. envoy at 3.30 p.m. on Monday. Talks went well! \"Yes.\" Next.\n";
+    assert_eq!(ascii::sentences(t), crate_sentences(t));
+    assert_eq!(ascii::word_bounds(t), crate_words(t));
+    assert_eq!(ascii::sentences(""), Vec::<(usize, usize)>::new());
+}
