@@ -29,6 +29,13 @@ struct Candidate {
     case: CaseRule,
 }
 
+impl Candidate {
+    /// Can this reading match text that starts with a lower-case letter?
+    fn matches_lower_case_start(&self) -> bool {
+        self.case == CaseRule::Fold || !self.surface.starts_with(|c: char| c.is_uppercase())
+    }
+}
+
 /// A match of the automaton that passed the boundary and case checks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GazMatch {
@@ -55,6 +62,12 @@ pub struct Matcher {
     parts: Vec<Part>,
     /// First byte of the ASCII-lower-cased text → index into `parts`.
     route: [u8; 256],
+    /// The forms that can match text starting with an ASCII lower-case
+    /// letter (sector words, triggers, titles, "al-..." names): a small
+    /// automaton for most word starts. So at such a word, the longest form
+    /// *that could match there* wins, rather than a longer capitalized name
+    /// that would then be rejected for its case.
+    lower_start: Part,
     patterns: usize,
 }
 
@@ -138,9 +151,15 @@ impl Matcher {
         }
         let patterns = keys.len();
         let route = route_by_first_byte(&keys);
+        // Groups 0..PARTS by first byte; group PARTS: the forms that can
+        // match where the text has a lower-case letter.
         let mut groups: Vec<(Vec<String>, Vec<Vec<Candidate>>)> =
-            (0..PARTS).map(|_| (Vec::new(), Vec::new())).collect();
+            (0..=PARTS).map(|_| (Vec::new(), Vec::new())).collect();
         for (key, list) in keys.into_iter().zip(candidates) {
+            if list.iter().any(Candidate::matches_lower_case_start) {
+                groups[PARTS].0.push(key.clone());
+                groups[PARTS].1.push(list.clone());
+            }
             let g = &mut groups[route[usize::from(key.as_bytes()[0])] as usize];
             g.0.push(key);
             g.1.push(list);
@@ -168,8 +187,13 @@ impl Matcher {
                 Ok(Part { ac, candidates })
             })
             .collect();
+        let mut parts = built.into_iter().collect::<Result<Vec<_>, _>>()?;
+        let lower_start = parts
+            .pop()
+            .ok_or_else(|| Error::Automaton("no automaton".into()))?;
         Ok(Matcher {
-            parts: built.into_iter().collect::<Result<Vec<_>, _>>()?,
+            parts,
+            lower_start,
             route,
             patterns,
         })
@@ -182,7 +206,11 @@ impl Matcher {
 
     /// Heap bytes used by the automaton.
     pub fn memory_usage(&self) -> usize {
-        self.parts.iter().map(|p| p.ac.memory_usage()).sum()
+        self.parts
+            .iter()
+            .map(|p| p.ac.memory_usage())
+            .sum::<usize>()
+            + self.lower_start.ac.memory_usage()
     }
 
     /// The longest surface form that starts exactly at `start` and ends on a
@@ -199,7 +227,12 @@ impl Matcher {
         accept: impl Fn(&Entry, usize, usize) -> bool,
     ) -> Option<GazMatch> {
         debug_assert_eq!(text.len(), lower.len());
-        let part = &self.parts[self.route[usize::from(*lower.get(start)?)] as usize];
+        let first = *text.as_bytes().get(start)?;
+        let part = if first.is_ascii_lowercase() {
+            &self.lower_start
+        } else {
+            &self.parts[self.route[usize::from(*lower.get(start)?)] as usize]
+        };
         let input = Input::new(lower).range(start..).anchored(Anchored::Yes);
         let m = part.ac.find(input)?;
         let end = m.end();
