@@ -182,14 +182,19 @@ pub fn cues(
     gaz: &Gazetteer,
     home: Option<&str>,
 ) -> Vec<Cue> {
-    let sent = &text[s..e];
-    let ws = words(sent, s);
-    let lower = sent.to_lowercase();
-    let has = |list: &[&str]| ws.iter().any(|(_, w)| list.contains(&w.as_str()));
     let a = mentions.partition_point(|m| m.start < s);
     let b = mentions.partition_point(|m| m.start < e).max(a);
     let in_sentence: Vec<&Mention> = mentions[a..b].iter().filter(|m| m.end <= e).collect();
     let mut out = Vec::new();
+    // Every cue comes from a trigger word; most sentences have none, and
+    // need no word list.
+    if !in_sentence.iter().any(|m| m.label == Label::Trigger) {
+        return out;
+    }
+    let sent = &text[s..e];
+    let ws = words(sent, s);
+    let lower = sent.to_lowercase();
+    let has = |list: &[&str]| ws.iter().any(|(_, w)| list.contains(&w.as_str()));
     for m in in_sentence.iter().filter(|m| m.label == Label::Trigger) {
         let Some(entry) = m.entry.map(|id| gaz.entry(id)) else {
             continue;
