@@ -55,6 +55,65 @@ const PARTS: usize = 4;
 struct Part {
     ac: AhoCorasick,
     candidates: Vec<Vec<Candidate>>,
+    prefixes: PrefixFilter,
+}
+
+/// Which first two or three bytes a form can start with: most word starts
+/// begin no form at all, and this check is much cheaper than a search. No
+/// false negatives; a false positive only costs the search.
+struct PrefixFilter {
+    /// Forms of exactly two bytes: bit per byte pair.
+    two: Vec<u64>,
+    /// Longer forms: bit per hash of the first three bytes.
+    three: Vec<u64>,
+}
+
+const THREE_BITS: u32 = 22;
+
+impl PrefixFilter {
+    fn new(keys: &[String]) -> PrefixFilter {
+        let mut f = PrefixFilter {
+            two: vec![0; (1 << 16) / 64],
+            three: vec![0; (1 << THREE_BITS) / 64],
+        };
+        for k in keys {
+            match *k.as_bytes() {
+                [a, b] => set_bit(&mut f.two, pair(a, b)),
+                [a, b, c, ..] => set_bit(&mut f.three, triple(a, b, c)),
+                // Forms are at least two characters, so at least two bytes.
+                _ => {}
+            }
+        }
+        f
+    }
+
+    /// Can a form start at `at` of `lower`?
+    fn may_start(&self, lower: &[u8], at: usize) -> bool {
+        match lower.get(at..) {
+            Some([a, b, c, ..]) => {
+                get_bit(&self.two, pair(*a, *b)) || get_bit(&self.three, triple(*a, *b, *c))
+            }
+            Some([a, b]) => get_bit(&self.two, pair(*a, *b)),
+            _ => false,
+        }
+    }
+}
+
+fn pair(a: u8, b: u8) -> usize {
+    usize::from(a) << 8 | usize::from(b)
+}
+
+fn triple(a: u8, b: u8, c: u8) -> usize {
+    let x = u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c);
+    (x.wrapping_mul(0x9E37_79B1) >> (32 - THREE_BITS)) as usize
+}
+
+fn set_bit(bits: &mut [u64], i: usize) {
+    bits[i / 64] |= 1 << (i % 64);
+}
+
+fn get_bit(bits: &[u64], i: usize) -> bool {
+    bits[i / 64] >> (i % 64) & 1 == 1
 }
 
 /// The compiled automata.
@@ -184,7 +243,12 @@ impl Matcher {
                     .kind(Some(kind))
                     .build(&keys)
                     .map_err(|e| Error::Automaton(e.to_string()))?;
-                Ok(Part { ac, candidates })
+                let prefixes = PrefixFilter::new(&keys);
+                Ok(Part {
+                    ac,
+                    candidates,
+                    prefixes,
+                })
             })
             .collect();
         let mut parts = built.into_iter().collect::<Result<Vec<_>, _>>()?;
@@ -233,6 +297,9 @@ impl Matcher {
         } else {
             &self.parts[self.route[usize::from(*lower.get(start)?)] as usize]
         };
+        if !part.prefixes.may_start(lower, start) {
+            return None;
+        }
         let input = Input::new(lower).range(start..).anchored(Anchored::Yes);
         let m = part.ac.find(input)?;
         let end = m.end();
