@@ -433,6 +433,9 @@ def build_places(sources, wh, countries, words, surnames, firstnames, org_acr):
         for s in [e.canonical] + e.aliases + d.aliases:
             country_words.add(s.casefold())
     stop = {s.casefold() for s in read_list('place-stopwords.txt')}
+    # Towns named like a world-famous firm or brand ("Toyota", "Nokia") and
+    # words that are never a town in news ("Commonwealth", "Olympic").
+    not_places = {s.casefold() for s in read_list('not-places.txt')}
 
     # region canonical names (hand table overrides GeoNames)
     reg_over = {r[0]: r for r in read_table('regions.tsv', 4)}
@@ -519,7 +522,7 @@ def build_places(sources, wh, countries, words, surnames, firstnames, org_acr):
             if '=' in kv:
                 k, val = kv.split('=', 1)
                 attrs[k] = val
-        if canon.casefold() in NEVER_PLACES:
+        if canon.casefold() in NEVER_PLACES or canon.casefold() in not_places:
             continue
         small = pop < 200000 and kind != 'capital'
         # Small towns far from the genre's region are named like firms and
