@@ -59,7 +59,9 @@ impl Pipeline {
         let article = clean(doc, &self.gaz, &self.dates);
         let seg = segment(&article);
         let mut mentions = self.mentions(&article, &seg);
-        crate::recognize::places::drop_non_places(article.text(), &mut mentions);
+        crate::recognize::places::drop_non_places(article.text(), &mut mentions, &|w, entry| {
+            self.gaz.is_first_name(w) || entry.is_some_and(|e| self.gaz.entry(e).forename)
+        });
         let events = assemble(&article, &seg, &mentions, &self.gaz);
         records(doc, &article, &mentions, &events)
     }
