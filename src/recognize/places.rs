@@ -324,6 +324,45 @@ const PLACE_SUFFIXES: &[&str] = &[
     "Declaration",
 ];
 
+/// Lower-case words for a person's role or kin: the capitalised name after
+/// them is a person ("rapper Kano", "coach Gilbert", "boyfriend Orlando").
+const ROLE_BEFORE: &[&str] = &[
+    "rapper",
+    "singer",
+    "actor",
+    "actress",
+    "director",
+    "writer",
+    "author",
+    "novelist",
+    "poet",
+    "coach",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "player",
+    "captain",
+    "presenter",
+    "comedian",
+    "producer",
+    "economist",
+    "analyst",
+    "spokesman",
+    "spokeswoman",
+    "boyfriend",
+    "girlfriend",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "team-mate",
+    "whip",
+    "archivist",
+];
+
 /// Courtesy words: "Mr Houston" is a person.
 const COURTESY: &[&str] = &[
     "Mr", "Ms", "Mrs", "Dr", "Miss", "Sir", "Mr.", "Ms.", "Mrs.", "Dr.",
@@ -444,11 +483,13 @@ fn word_after_possessive(text: &str, i: usize) -> &str {
 
 /// Removes PLACE mentions that are not places here. `is_first_name(word,
 /// entry)` tells a known first name ("Milan") or a place entry named like
-/// one ("Norman").
+/// one ("Norman"); `is_major(entry)` a capital or a city of a million or
+/// more, never taken for the last word of another name.
 pub fn drop_non_places(
     text: &str,
     mentions: &mut Vec<Mention>,
     is_first_name: &dyn Fn(&str, Option<u32>) -> bool,
+    is_major: &dyn Fn(Option<u32>) -> bool,
 ) {
     let persons: Vec<(usize, usize)> = mentions
         .iter()
@@ -456,7 +497,9 @@ pub fn drop_non_places(
         .map(|m| (m.start, m.end))
         .collect();
     // Surnames of the people of the document: "Brad Gilbert ... Gilbert".
-    // So are places after a first name ("Brad Gilbert ... coach Gilbert").
+    // So are places that end a longer name inside a sentence ("Brad Gilbert
+    // ... coach Gilbert", "Wells Fargo ... Fargo", "Hayao Miyazaki ...
+    // Miyazaki's"), unless a capital or big city.
     let mut surnames: std::collections::HashSet<String> = mentions
         .iter()
         .filter(|m| m.label == Label::Person)
@@ -466,8 +509,12 @@ pub fn drop_non_places(
         })
         .collect();
     for m in mentions.iter().filter(|m| m.label == Label::Place) {
-        if let Some((w, _)) = glued_word_before(text, m.start) {
-            if name_like(w) && !initials(w) && is_first_name(w, None) {
+        if let Some((w, initial)) = glued_word_before(text, m.start) {
+            let inside = !initial && !w.ends_with('.') && !PLACE_PREFIXES.contains(&w);
+            if name_like(w)
+                && !initials(w)
+                && (is_first_name(w, None) || inside && !is_major(m.entry))
+            {
                 surnames.insert(text[m.start..m.end].to_string());
             }
         }
@@ -497,6 +544,10 @@ pub fn drop_non_places(
         }
         let before = word_before(text, m.start);
         if COURTESY.contains(&before) {
+            return false;
+        }
+        // A role word before the name: "rapper Kano", "coach Gilbert".
+        if text[..m.start].ends_with(' ') && ROLE_BEFORE.contains(&before) {
             return false;
         }
         // The last word of a longer name: "Wells Fargo", "Grant Thornton",
@@ -640,7 +691,7 @@ mod tests {
 
     fn kept(text: &str, spans: &[(usize, usize)]) -> Vec<String> {
         let mut m: Vec<Mention> = spans.iter().map(|&(s, e)| place(s, e)).collect();
-        drop_non_places(text, &mut m, &|_, _| false);
+        drop_non_places(text, &mut m, &|_, _| false, &|_| false);
         m.iter().map(|m| text[m.start..m.end].to_string()).collect()
     }
 
@@ -714,7 +765,7 @@ mod tests {
             .into_iter()
             .map(|(s, e)| place(s, e))
             .collect();
-        drop_non_places(text, &mut m, &names);
+        drop_non_places(text, &mut m, &names, &|_| false);
         let got: Vec<usize> = m.iter().map(|m| m.start).collect();
         assert_eq!(got, vec![text.rfind("Norman").unwrap()]);
     }
