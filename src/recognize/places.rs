@@ -363,6 +363,25 @@ const ROLE_BEFORE: &[&str] = &[
     "archivist",
 ];
 
+/// Jobs before "at": the name after is the employer, a firm ("analyst at
+/// Jupiter", "economist at Halifax", "manager at Nokia").
+const EMPLOYEE_AT: &[&str] = &[
+    "economist",
+    "economists",
+    "analyst",
+    "analysts",
+    "manager",
+    "executive",
+    "partner",
+    "strategist",
+    "researcher",
+    "spokesman",
+    "spokeswoman",
+    "trader",
+    "dealer",
+    "consultant",
+];
+
 /// Courtesy words: "Mr Houston" is a person.
 const COURTESY: &[&str] = &[
     "Mr", "Ms", "Mrs", "Dr", "Miss", "Sir", "Mr.", "Ms.", "Mrs.", "Dr.",
@@ -549,6 +568,14 @@ pub fn drop_non_places(
         // A role word before the name: "rapper Kano", "coach Gilbert".
         if text[..m.start].ends_with(' ') && ROLE_BEFORE.contains(&before) {
             return false;
+        }
+        // An employer: "analyst at Jupiter" (but "a professor at Cambridge"
+        // and "manager at London's ..." are left alone).
+        if before == "at" && !text[m.end..].starts_with("'s") {
+            let ante = word_before(text, m.start - word_before_len(text, m.start));
+            if EMPLOYEE_AT.contains(&ante.to_lowercase().as_str()) {
+                return false;
+            }
         }
         // The last word of a longer name: "Wells Fargo", "Grant Thornton",
         // "Hayao Miyazaki", "Bayer Leverkusen", "JM Barrie". A word that
