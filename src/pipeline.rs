@@ -59,7 +59,19 @@ impl Pipeline {
         let article = clean(doc, &self.gaz, &self.dates);
         let seg = segment(&article);
         let mut mentions = self.mentions(&article, &seg);
-        crate::recognize::places::drop_non_places(article.text(), &mut mentions);
+        crate::recognize::places::drop_non_places(
+            article.text(),
+            &mut mentions,
+            &|w, entry| {
+                self.gaz.is_first_name(w) || entry.is_some_and(|e| self.gaz.entry(e).forename)
+            },
+            &|entry| {
+                entry.is_some_and(|e| {
+                    let e = self.gaz.entry(e);
+                    e.population >= 1_000_000 || e.kind.as_deref() == Some("capital")
+                })
+            },
+        );
         let events = assemble(&article, &seg, &mentions, &self.gaz);
         records(doc, &article, &mentions, &events)
     }

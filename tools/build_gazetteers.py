@@ -147,7 +147,7 @@ def ascii_fold(s):
 
 
 def attrs_str(d):
-    order = ['kind', 'pop', 'region', 'role', 'from', 'to', 'ambiguous', 'case', 'source']
+    order = ['kind', 'pop', 'region', 'role', 'from', 'to', 'ambiguous', 'forename', 'case', 'source']
     keys = [k for k in order if k in d] + sorted(k for k in d if k not in order)
     return ';'.join(f'{k}={d[k]}' for k in keys if d[k] not in (None, ''))
 
@@ -433,6 +433,9 @@ def build_places(sources, wh, countries, words, surnames, firstnames, org_acr):
         for s in [e.canonical] + e.aliases + d.aliases:
             country_words.add(s.casefold())
     stop = {s.casefold() for s in read_list('place-stopwords.txt')}
+    # Towns named like a world-famous firm or brand ("Toyota", "Nokia") and
+    # words that are never a town in news ("Commonwealth", "Olympic").
+    not_places = {s.casefold() for s in read_list('not-places.txt')}
 
     # region canonical names (hand table overrides GeoNames)
     reg_over = {r[0]: r for r in read_table('regions.tsv', 4)}
@@ -519,7 +522,7 @@ def build_places(sources, wh, countries, words, surnames, firstnames, org_acr):
             if '=' in kv:
                 k, val = kv.split('=', 1)
                 attrs[k] = val
-        if canon.casefold() in NEVER_PLACES:
+        if canon.casefold() in NEVER_PLACES or canon.casefold() in not_places:
             continue
         small = pop < 200000 and kind != 'capital'
         # Small towns far from the genre's region are named like firms and
@@ -591,6 +594,12 @@ def build_places(sources, wh, countries, words, surnames, firstnames, org_acr):
             taken[cf] = r['gid']
             e.add(a)
         out.append(e)
+    # Places named like a common English first name ("Norman", "Ann", "Tyler"):
+    # followed by a capitalised word they are a person's name ("Norman Baker").
+    forenames = english_forenames(wh)
+    for e in out:
+        if e.canonical in forenames:
+            e.attrs['forename'] = 1
     # A surface form is ambiguous if any place that bears it is: "Douglas" the
     # capital of the Isle of Man needs a place context as much as the small
     # Douglases named like people do.
@@ -599,6 +608,23 @@ def build_places(sources, wh, countries, words, surnames, firstnames, org_acr):
     for e in out:
         if any(x.casefold() in amb_forms for x in [e.canonical] + list(e.aliases)):
             e.attrs['ambiguous'] = 1
+    return out
+
+
+def english_forenames(wh):
+    """First names common in Great Britain or the USA (frequency 3 or more on
+    nam_dict's 1-13 scale): used only to mark places named like them."""
+    nd = wh['gender-guesser'].read('gender_guesser/data/nam_dict.txt').decode('iso-8859-1')
+    out = set()
+    for line in nd.splitlines():
+        if line.startswith('#') or len(line) < 86:
+            continue
+        name = line[3:29].strip()
+        if '+' in name or ' ' in name or not name.isalpha():
+            continue
+        gb, us = line[30].strip(), line[32].strip()
+        if any(f and int(f, 16) >= 3 for f in (gb, us)):
+            out.add(name)
     return out
 
 

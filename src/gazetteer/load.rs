@@ -153,6 +153,7 @@ fn parse_line(file: &str, line_no: usize, line: &str) -> Result<Option<Entry>, P
             }
             "region" => e.region = Some(v.to_string()),
             "ambiguous" => e.ambiguous = matches!(v, "1" | "true" | "yes"),
+            "forename" => e.forename = matches!(v, "1" | "true" | "yes"),
             "weak" => e.weak = matches!(v, "1" | "true" | "yes"),
             "role" => e.role = Some(v.to_string()),
             "event" => {

@@ -41,6 +41,9 @@ pub struct Entry {
     pub region: Option<String>,
     /// A name that is also a common word: counts only in a place context.
     pub ambiguous: bool,
+    /// A PLACE named like a common first name ("Norman"): before a
+    /// capitalised word it is a person's name ("Norman Baker").
+    pub forename: bool,
     pub role: Option<String>,
     pub event: Option<EventType>,
     pub case: Option<CaseRule>,
