@@ -128,12 +128,13 @@ pub struct Reader {
     lines: Option<Lines>,
     pending: VecDeque<ReadItem>,
     /// Ids already yielded and where, to skip duplicates: a 64-bit hash of
-    /// the id → (index into `paths`, line). About 30 bytes per document
-    /// instead of the id and path strings, so that a corpus of millions of
-    /// documents keeps memory nearly flat. Two different ids with the same
-    /// hash would be reported as duplicates (odds about 1 in 10^7 for a
-    /// million ids); the skip report names both places.
-    seen: HashMap<u64, (u32, Option<u64>)>,
+    /// the id → where it was first seen, packed (see [`pack_origin`]).
+    /// About 20 bytes per document instead of the id and path strings, so
+    /// that a corpus of millions of documents keeps memory nearly flat.
+    /// Two different ids with the same hash would be reported as
+    /// duplicates (odds about 1 in 10^7 for a million ids); the skip report
+    /// names both places.
+    seen: HashMap<u64, u64>,
     /// Paths of the documents seen, each once, in input order.
     paths: Vec<String>,
     counter: Arc<AtomicU64>,
@@ -147,6 +148,31 @@ fn id_hash(id: &str) -> u64 {
     let mut h = std::hash::SipHasher::new();
     id.hash(&mut h);
     h.finish()
+}
+
+/// Bits of a packed origin that hold the line number (0: no line).
+const LINE_BITS: u32 = 40;
+
+/// A path index and a line in one word: 24 bits of path index (16 million
+/// files), 40 of line (a trillion lines). Larger values are stored as
+/// "unknown" (`u64::MAX`), which only loses the "first seen at" detail.
+fn pack_origin(path: usize, line: Option<u64>) -> u64 {
+    let line = line.unwrap_or(0);
+    if path >= 1 << (64 - LINE_BITS) || line >= 1 << LINE_BITS {
+        return u64::MAX;
+    }
+    (path as u64) << LINE_BITS | line
+}
+
+fn unpack_origin(packed: u64) -> (Option<usize>, Option<u64>) {
+    if packed == u64::MAX {
+        return (None, None);
+    }
+    let line = packed & ((1 << LINE_BITS) - 1);
+    (
+        Some((packed >> LINE_BITS) as usize),
+        (line > 0).then_some(line),
+    )
 }
 
 fn path_string(p: &Path) -> String {
@@ -204,11 +230,15 @@ impl Reader {
             return;
         }
         let key = id_hash(&doc.id);
-        if let Some(&(path, line)) = self.seen.get(&key) {
+        if let Some(&packed) = self.seen.get(&key) {
+            let (path, line) = unpack_origin(packed);
             let reason = SkipReason::Duplicate {
                 id: doc.id.clone(),
                 first: Origin {
-                    path: self.paths.get(path as usize).cloned().unwrap_or_default(),
+                    path: path
+                        .and_then(|p| self.paths.get(p))
+                        .cloned()
+                        .unwrap_or_else(|| "an earlier input".to_string()),
                     line,
                 },
             };
@@ -218,8 +248,8 @@ impl Reader {
         if self.paths.last() != Some(&doc.origin.path) {
             self.paths.push(doc.origin.path.clone());
         }
-        let path = (self.paths.len() - 1) as u32;
-        self.seen.insert(key, (path, doc.origin.line));
+        let path = self.paths.len() - 1;
+        self.seen.insert(key, pack_origin(path, doc.origin.line));
         self.pending.push_back(ReadItem::Document(doc));
     }
 
@@ -607,4 +637,21 @@ pub fn input_size(inputs: &[PathBuf]) -> Option<u64> {
         }
     }
     Some(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{pack_origin, unpack_origin};
+
+    #[test]
+    fn packed_origins() {
+        assert_eq!(unpack_origin(pack_origin(0, Some(1))), (Some(0), Some(1)));
+        assert_eq!(unpack_origin(pack_origin(7, None)), (Some(7), None));
+        assert_eq!(
+            unpack_origin(pack_origin(3, Some((1 << 40) - 1))),
+            (Some(3), Some((1 << 40) - 1))
+        );
+        assert_eq!(unpack_origin(pack_origin(1 << 24, Some(5))), (None, None));
+        assert_eq!(unpack_origin(pack_origin(0, Some(1 << 40))), (None, None));
+    }
 }
