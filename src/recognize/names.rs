@@ -407,6 +407,35 @@ const NOT_NAME: &[&str] = &[
     "awards",
     "award",
     "prize",
+    "party",
+    "society",
+    // Letters after a name: "Ben Emmerson QC", "Labour MP".
+    "qc",
+    "mp",
+    "mep",
+    "msp",
+    "obe",
+    "mbe",
+    "cbe",
+    "league",
+    "budget",
+    // Religions and their adjectives are never names ("the Catholic
+    // community"); "Christian" is left out, it is a first name.
+    "catholic",
+    "catholics",
+    "protestant",
+    "anglican",
+    "methodist",
+    "presbyterian",
+    "lutheran",
+    "evangelical",
+    "orthodox",
+    "muslim",
+    "jewish",
+    "hindu",
+    "sikh",
+    "buddhist",
+    "mormon",
     "cup",
     "trophy",
     "open",
@@ -492,6 +521,74 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     } else {
         f(&word.to_lowercase())
     }
+}
+
+/// Words right before a name that make it a work, band or firm named like
+/// a person: "the film Vera Drake", "indie band Kasabian", "bookmakers
+/// William Hill".
+const WORK_BEFORE: &[&str] = &[
+    "film",
+    "movie",
+    "drama",
+    "comedy",
+    "thriller",
+    "musical",
+    "album",
+    "single",
+    "band",
+    "group",
+    "sitcom",
+    "series",
+    "novel",
+    "book",
+    "documentary",
+    "opera",
+    "song",
+    "bookmaker",
+    "bookmakers",
+    "bookies",
+    "label",
+    "firm",
+    "outfit",
+    "rockers",
+    "magazine",
+];
+/// Words right after a name that make it a work or band: "Harry Potter star
+/// Daniel Radcliffe", "Kasabian singer Tom Meighan". ("John Wayne films"
+/// is the actor's.)
+const WORK_AFTER: &[&str] = &[
+    "star",
+    "stars",
+    "actor",
+    "actress",
+    "franchise",
+    "sequel",
+    "singer",
+    "frontman",
+    "guitarist",
+    "drummer",
+    "bassist",
+];
+/// Words right after a name that make that mention an award named after a
+/// person ("the Cecil B DeMille award"); the person may still be named
+/// elsewhere ("the Hans Christian Andersen award ... Andersen's tales").
+const AWARD_AFTER: &[&str] = &[
+    "award", "awards", "prize", "prizes", "trophy", "medal", "lecture",
+];
+
+pub fn is_work_before(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    with_lowercase(word, |w| word_set(&SET, WORK_BEFORE).contains(w))
+}
+
+pub fn is_work_after(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    with_lowercase(word, |w| word_set(&SET, WORK_AFTER).contains(w))
+}
+
+pub fn is_award_after(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    with_lowercase(word, |w| word_set(&SET, AWARD_AFTER).contains(w))
 }
 
 pub fn is_not_name(word: &str) -> bool {

@@ -7,11 +7,11 @@
 //! gazetteer, extended over "of <capitalized words> of <country>", with the
 //! name at the end of the run. The title's country is the person's party.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::names::{
-    has_surname_suffix, is_capitalized, is_honorific, is_not_name, is_patronymic,
-    split_glued_initial, translit_key,
+    has_surname_suffix, is_award_after, is_capitalized, is_honorific, is_not_name, is_patronymic,
+    is_work_after, is_work_before, split_glued_initial, translit_key,
 };
 use crate::gazetteer::Gazetteer;
 use crate::mention::{Label, Mention, Source};
@@ -373,6 +373,8 @@ fn sentence_people(
                     && label_of(gm, &toks[e]) == Some(Label::Place)
                     && is_capitalized(toks[e].text))
             && joined(text, &toks[e - 1], &toks[e])
+            // "Gordon Brown's Budget": a possessive ends the name.
+            && !toks[e - 1].text.ends_with("'s")
             && e - i < 4
         {
             e += 1;
@@ -390,6 +392,33 @@ fn sentence_people(
                 || (is_all_caps(first) && has_surname_suffix(first))
         };
         let shaped = shaped || (run.len() == 1 && split_glued_initial(run[0].text).is_some());
+        // "Writer Tony Cowell": a capitalised word before a first name and a
+        // surname is not part of the name; read the name from the next word.
+        // Only after a possessive ("Chelsea's Damien Duff"), a courtesy
+        // word or at the start of a sentence ("Actor Tom Hanks"): not inside
+        // a longer name ("Santa Barbara County", "the Da Vinci Code").
+        if !shaped
+            && run.len() == 3
+            && gaz.is_first_name(run[1].text)
+            && !run[2].text.starts_with("I'")
+            && (i == 0 || run[0].text.ends_with("'s") || is_honorific(run[0].text))
+        {
+            i += 1;
+            continue;
+        }
+        // A name right after a person's possessive is a work: "Susanna
+        // Clarke's Jonathan Strange", "Puccini's Madame Butterfly".
+        if i > 0
+            && used[i - 1]
+            && toks[i - 1].text.ends_with("'s")
+            && joined(text, &toks[i - 1], &toks[i])
+        {
+            for u in used.iter_mut().take(e).skip(i) {
+                *u = true;
+            }
+            i = e;
+            continue;
+        }
         if shaped || (paren_country.is_some() && run.len() >= 2) {
             if let Some(mut f) = name_from(text, run, gm, false) {
                 f.country = paren_country.or(f.country);
@@ -401,6 +430,28 @@ fn sentence_people(
         }
         i = e;
     }
+}
+
+/// Is the name at `start..end` a work, band, award or firm ("the film Vera
+/// Drake", "Harry Potter star", "the Cecil B DeMille award")? Looks at the
+/// word right before and right after only.
+fn work_context(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start]
+        .strip_suffix(' ')
+        .and_then(|h| h.rsplit([' ', '\n']).next())
+        .unwrap_or("");
+    if is_work_before(before) {
+        return true;
+    }
+    is_work_after(word_after_name(text, end))
+}
+
+/// The word right after a name, after one space.
+fn word_after_name(text: &str, end: usize) -> &str {
+    text[end..]
+        .strip_prefix(' ')
+        .and_then(|t| t.split(|c: char| !c.is_alphanumeric()).next())
+        .unwrap_or("")
 }
 
 /// "(Tajikistan)" right after a name.
@@ -509,6 +560,36 @@ fn resolve(
 ) -> Vec<Mention> {
     found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     found.dedup_by(|b, a| b.start < a.end);
+    // Works, bands, awards and firms named like a person ("the film Vera
+    // Drake", "indie band Kasabian", "the Cecil B DeMille award"): one such
+    // mention makes the name a work in the whole article.
+    let mut works: HashSet<&str> = HashSet::new();
+    let awards: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|f| is_award_after(word_after_name(text, f.end)))
+        .map(|f| (f.start, f.end))
+        .collect();
+    if !awards.is_empty() {
+        found.retain(|f| !is_award_after(word_after_name(text, f.end)));
+    }
+    for f in &found {
+        if work_context(text, f.start, f.end) {
+            let surface = &text[f.start..f.end];
+            works.insert(surface);
+            if let Some((_, last)) = surface.rsplit_once(' ') {
+                works.insert(last);
+            }
+        }
+    }
+    if !works.is_empty() {
+        found.retain(|f| {
+            let last = match &f.form {
+                NameForm::Full(_) => "",
+                NameForm::Surname(s) | NameForm::Initial(_, s) => s.as_str(),
+            };
+            !works.contains(&text[f.start..f.end]) && !works.contains(last)
+        });
+    }
     // Clusters of full names by spelling-independent key.
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut clusters: Vec<(String, Option<String>)> = Vec::new(); // (canonical, country)
@@ -543,10 +624,18 @@ fn resolve(
             cluster_of[fi] = c;
         }
     }
+    // Where each cluster is named in full, in text order: a surname that
+    // fits several people of the article is the one named last before it.
+    let full_at: Vec<(usize, usize)> = found
+        .iter()
+        .zip(&cluster_of)
+        .filter(|&(_, &c)| c != usize::MAX)
+        .map(|(f, &c)| (f.start, c))
+        .collect();
     // Every capitalized word of the article is tried as a surname below;
     // words repeat, so their keys are computed once per article.
     let mut keys: HashMap<String, String> = HashMap::new();
-    let mut find_surname = |s: &str, initial: Option<char>| -> Option<usize> {
+    let mut find_surname = |s: &str, initial: Option<char>, at: usize| -> Option<usize> {
         if !keys.contains_key(s) {
             keys.insert(s.to_string(), translit_key(s));
         }
@@ -558,7 +647,18 @@ fn resolve(
             })
             .map(|x| x.2)
             .collect();
-        (hits.len() == 1).then(|| hits[0])
+        match hits.len() {
+            0 => None,
+            1 => Some(hits[0]),
+            _ => {
+                let k = full_at.partition_point(|&(s, _)| s < at);
+                full_at[..k]
+                    .iter()
+                    .rev()
+                    .find(|(_, c)| hits.contains(c))
+                    .map_or(Some(hits[0]), |&(_, c)| Some(c))
+            }
+        }
     };
     let mut out: Vec<Mention> = titles;
     for (fi, f) in found.iter().enumerate() {
@@ -571,12 +671,21 @@ fn resolve(
                 NameForm::Initial(i, s) => (s.clone(), Some(*i)),
                 NameForm::Full(_) => continue,
             };
-            match find_surname(&surname, initial) {
+            match find_surname(&surname, initial, f.start) {
                 Some(c) => (
                     clusters[c].0.clone(),
                     clusters[c].1.clone().or_else(|| f.country.clone()),
                 ),
-                None => match gaz.person_by_surname(&surname) {
+                // "J Robinson" is not Andy Robinson: an initial must agree.
+                None => match gaz.person_by_surname(&surname).filter(|&e| {
+                    initial.is_none_or(|i| {
+                        gaz.entry(e)
+                            .canonical
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.to_uppercase().eq(i.to_uppercase()))
+                    })
+                }) {
                     Some(e) => (
                         gaz.entry(e).canonical.clone(),
                         f.country.clone().or_else(|| gaz.entry(e).country.clone()),
@@ -606,6 +715,7 @@ fn resolve(
     // Surnames alone, anywhere: "at Karimov's initiative".
     if !surname_of.is_empty() {
         let mut taken: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
+        taken.extend_from_slice(&awards);
         taken.sort_unstable();
         for w in &seg.words {
             let word = &text[w.start..w.end];
@@ -631,7 +741,20 @@ fn resolve(
                 Some((i, s)) => (s, i.chars().next()),
                 None => (bare, None),
             };
-            if let Some(c) = find_surname(surname, initial) {
+            if works.contains(bare) {
+                continue;
+            }
+            if let Some(c) = find_surname(surname, initial, w.start) {
+                // "Tony Cowell" is not Simon Cowell: a first name right before
+                // the surname must be the person's own.
+                if initial.is_none() {
+                    let before = text[..w.start].strip_suffix(' ').unwrap_or("");
+                    let prev = before.rsplit([' ', '\n']).next().unwrap_or("");
+                    let own = clusters[c].0.split(' ').next().unwrap_or("");
+                    if prev != own && is_capitalized(prev) && gaz.is_first_name(prev) {
+                        continue;
+                    }
+                }
                 out.push(Mention {
                     start: w.start,
                     end: w.start + bare.len(),

@@ -90,11 +90,25 @@ const CLUB_NEXT: &[&str] = &[
     "team-mate",
     "team-mates",
     "youngster",
-    "academy",
-    "have",
-    "are",
-    "were",
 ];
+/// Plural verbs after a town that name a club ("Newcastle have won"). A
+/// sports report drops unlocated towns anyway; elsewhere only a plural verb
+/// with a match verb after it counts, on a subject of its own: not "Exeter
+/// and Cardiff are among cities", "a man from Leicester have been".
+const CLUB_VERBS: &[&str] = &["have", "are", "were"];
+const CLUB_VERB_NEXT: &[&str] = &[
+    "won",
+    "beaten",
+    "lost",
+    "signed",
+    "drawn",
+    "scored",
+    "conceded",
+    "promoted",
+    "relegated",
+];
+/// Words before a town that make a following plural verb not its own.
+const NOT_OWN_SUBJECT: &[&str] = &["and", "from", "of", "in", "or", "&", "near", "to"];
 const CLUB_BEFORE: &[&str] = &[
     "AC",
     "Real",
@@ -624,7 +638,14 @@ pub fn drop_non_places(
                 return false;
             }
             let next = word_after_possessive(text, m.end).to_lowercase();
-            CLUB_NEXT.contains(&next.as_str())
+            let after = text[m.end..].trim_start();
+            let verb = word_after(after, 0);
+            let club_verb = CLUB_VERBS.contains(&verb)
+                && CLUB_VERB_NEXT.contains(&word_after(after, verb.len()))
+                && !text[..m.start].trim_end().ends_with(',')
+                && !NOT_OWN_SUBJECT.contains(&prep.as_str());
+            club_verb
+                || CLUB_NEXT.contains(&next.as_str())
                 || CLUB_BEFORE.contains(&before)
                 || is_score(&next)
                 || squad_entry(text, m.start, m.end)
@@ -795,6 +816,34 @@ mod tests {
         drop_non_places(text, &mut m, &names, &|_| false);
         let got: Vec<usize> = m.iter().map(|m| m.start).collect();
         assert_eq!(got, vec![text.rfind("Norman").unwrap()]);
+    }
+
+    #[test]
+    fn plural_verbs_outside_sport_keep_the_town() {
+        // Not a sports report: a coordinated or located subject before a
+        // plural verb is the town, and its other mentions stay.
+        let text = "Exeter and Cardiff are among cities bidding. Cardiff council said yes.";
+        assert_eq!(
+            kept(text, &spans(text, &["Exeter", "Cardiff"])),
+            vec!["Exeter", "Cardiff", "Cardiff"]
+        );
+        let text = "A man from Leicester have been arrested. Leicester police said.";
+        assert_eq!(
+            kept(text, &spans(text, &["Leicester"])),
+            vec!["Leicester", "Leicester"]
+        );
+        // A plural verb with a match verb after it still names the club.
+        let text = "Leicester have signed a winger. Leicester fans cheered.";
+        assert!(kept(text, &spans(text, &["Leicester"])).is_empty());
+    }
+
+    #[test]
+    fn an_academy_is_a_venue_not_a_club() {
+        let text = "The band played the Islington Academy. Later Islington council met.";
+        assert_eq!(
+            kept(text, &spans(text, &["Islington"])),
+            vec!["Islington", "Islington"]
+        );
     }
 
     #[test]
