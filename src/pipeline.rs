@@ -146,7 +146,8 @@ impl Pipeline {
                                 && text[w.end..n.start].trim().is_empty()
                         })
                 };
-                if let Some(m) = matcher.match_at(text, lower.as_bytes(), w.start, entries, accept) {
+                if let Some(m) = matcher.match_at(text, lower.as_bytes(), w.start, entries, accept)
+                {
                     let e = &entries[m.entry as usize];
                     let label = e.label();
                     gaz_mentions.push(Mention {
