@@ -465,7 +465,12 @@ fn glued_word_before(text: &str, i: usize) -> Option<(&str, bool)> {
     if head.ends_with(char::is_whitespace) {
         return None;
     }
-    let ws = head.rfind(char::is_whitespace).map_or(0, |k| k + 1);
+    // The space found may be wider than one byte (U+0085, U+00A0, ...).
+    let ws = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(k, c)| k + c.len_utf8());
     let word = &head[ws..];
     let before = text[..ws].trim_end_matches([' ', '\t']);
     let initial = ws == 0
@@ -721,6 +726,18 @@ fn word_before_len(text: &str, i: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn glued_word_before_wide_spaces() {
+        // A multi-byte space before the word (found by the property test).
+        let text = "a\u{85}Kv Leeds";
+        let i = text.find("Leeds").unwrap();
+        // (U+0085 is not read as a line break here, so not sentence-initial.)
+        assert_eq!(super::glued_word_before(text, i), Some(("Kv", false)));
+        let text = "met\u{a0}Mr Houston";
+        let i = text.find("Houston").unwrap();
+        assert_eq!(super::glued_word_before(text, i), Some(("Mr", false)));
+    }
+
     use super::*;
     use crate::mention::Source;
 
