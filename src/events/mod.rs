@@ -614,7 +614,7 @@ pub fn assemble(
                         && scope(
                             &Mention {
                                 start: *p,
-                                end: *p + w.len(),
+                                end: *p + w.as_str().len(),
                                 ..mentions[0].clone()
                             },
                             si,
@@ -707,7 +707,7 @@ pub fn assemble(
                             let s = &seg.sentences[si];
                             words(&text[s.start..s.end], s.start)
                                 .iter()
-                                .any(|(_, w)| w == "here")
+                                .any(|(_, w)| w.as_str() == "here")
                         });
                         let home = here
                             || ev.parties.is_empty()

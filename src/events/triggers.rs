@@ -1,6 +1,8 @@
 //! Which trigger mentions name an event that happened: tense, object and
 //! context rules per event type. A trigger that passes becomes a `Cue`.
 
+use std::borrow::Cow;
+
 use crate::gazetteer::Gazetteer;
 use crate::mention::{EventType, Label, Mention};
 
@@ -152,23 +154,66 @@ const SPORT: &[&str] = &[
     "coach",
 ];
 
-/// Lower-case words of `s` with their byte offsets (relative to `base`).
-pub fn words(s: &str, base: usize) -> Vec<(usize, String)> {
+/// A word of a sentence in lower case: borrowed from the text when it is
+/// already lower-case ASCII (most words), so listing a sentence's words
+/// allocates only for capitalised ones.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LowerWord<'a>(Cow<'a, str>);
+
+impl LowerWord<'_> {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for LowerWord<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+fn lower_word(w: &str) -> LowerWord<'_> {
+    if w.is_ascii() {
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            LowerWord(Cow::Owned(w.to_ascii_lowercase()))
+        } else {
+            LowerWord(Cow::Borrowed(w))
+        }
+    } else {
+        LowerWord(Cow::Owned(w.to_lowercase()))
+    }
+}
+
+/// Lower-case words of `s` with their byte offsets (relative to `base`): runs
+/// of alphanumeric characters, apostrophes and hyphens.
+pub fn words(s: &str, base: usize) -> Vec<(usize, LowerWord<'_>)> {
+    let bytes = s.as_bytes();
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in s.char_indices() {
-        let w = c.is_alphanumeric() || c == '\'' || c == '-';
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII is classified by byte; other characters are decoded.
+        let (w, len) = if b < 0x80 {
+            (b.is_ascii_alphanumeric() || b == b'\'' || b == b'-', 1)
+        } else {
+            s[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+        };
         match (w, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
-                out.push((base + st, s[st..i].to_lowercase()));
+                out.push((base + st, lower_word(&s[st..i])));
                 start = None;
             }
             _ => {}
         }
+        i += len;
     }
     if let Some(st) = start {
-        out.push((base + st, s[st..].to_lowercase()));
+        out.push((base + st, lower_word(&s[st..])));
     }
     out
 }

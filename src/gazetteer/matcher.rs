@@ -2,7 +2,8 @@
 //! Aho-Corasick automaton (leftmost-longest, over ASCII-lower-cased text, anchored
 //! at word starts), and the per-alias case rules checked on each match.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{dfa, nfa::contiguous, Anchored, MatchKind, PatternID, StartKind};
 use rayon::prelude::*;
 
 use super::Entry;
@@ -53,28 +54,136 @@ const PARTS: usize = 4;
 /// One automaton over the surface forms whose first byte routes to it, and
 /// per pattern its candidate entries in order of preference.
 struct Part {
-    ac: AhoCorasick,
+    ac: Trie,
     candidates: Vec<Vec<Candidate>>,
     prefixes: PrefixFilter,
+}
+
+/// A part's automaton: a DFA when small (fastest), a contiguous NFA when
+/// large (a DFA over tens of thousands of names takes too long to build).
+/// Held as the concrete types, not `AhoCorasick`, so that the anchored walk
+/// in `longest_at` is inlined and monomorphic: one search per word start
+/// makes the per-call set-up of `AhoCorasick::find` a real cost.
+enum Trie {
+    Dfa(dfa::DFA),
+    Nfa(contiguous::NFA),
+}
+
+impl Trie {
+    fn build(keys: &[String]) -> Result<Trie, Error> {
+        let err = |e: aho_corasick::BuildError| Error::Automaton(e.to_string());
+        // Keys and searched text are both ASCII-lower-cased (the text once
+        // per document), so the automaton is case-sensitive: half the
+        // transitions of an ASCII-case-insensitive one, and half the compile
+        // time. Searches are anchored, which never uses a prefilter.
+        if keys.len() < 2_000 {
+            dfa::Builder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
+                .prefilter(false)
+                .build(keys)
+                .map(Trie::Dfa)
+                .map_err(err)
+        } else {
+            contiguous::NFA::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .prefilter(false)
+                .build(keys)
+                .map(Trie::Nfa)
+                .map_err(err)
+        }
+    }
+
+    fn memory_usage(&self) -> usize {
+        match self {
+            Trie::Dfa(a) => a.memory_usage(),
+            Trie::Nfa(a) => a.memory_usage(),
+        }
+    }
+
+    /// The longest key that is a prefix of `hay[start..]`, and its end.
+    fn longest_at(&self, hay: &[u8], start: usize) -> Option<(PatternID, usize)> {
+        match self {
+            Trie::Dfa(a) => longest_anchored(a, hay, start),
+            Trie::Nfa(a) => longest_anchored(a, hay, start),
+        }
+    }
+}
+
+/// An anchored leftmost-longest walk, as `Automaton::try_find` does it for
+/// an anchored search: follow the trie from `start` until the dead state,
+/// keeping the last match that starts at `start`. (A match state can also
+/// carry a shorter key reached through a failure transition; that one
+/// starts later and is skipped, as the crate's own search skips it.)
+#[inline]
+fn longest_anchored<A: Automaton>(aut: &A, hay: &[u8], start: usize) -> Option<(PatternID, usize)> {
+    let mut sid = aut.start_state(Anchored::Yes).ok()?;
+    let mut found = None;
+    // Keys are at least two bytes, so the start state is never a match.
+    for (at, &b) in hay.iter().enumerate().skip(start) {
+        sid = aut.next_state(Anchored::Yes, sid, b);
+        if aut.is_special(sid) {
+            if aut.is_dead(sid) {
+                break;
+            }
+            if aut.is_match(sid) {
+                let pid = aut.match_pattern(sid, 0);
+                if (at + 1).checked_sub(aut.pattern_len(pid)) == Some(start) {
+                    found = Some((pid, at + 1));
+                }
+            }
+        }
+    }
+    found
 }
 
 /// Which first two or three bytes a form can start with: most word starts
 /// begin no form at all, and this check is much cheaper than a search. No
 /// false negatives; a false positive only costs the search.
+///
+/// Bytes are mapped to `CLASSES` classes first (letters, digits and the
+/// punctuation names use each get their own; every other byte shares one),
+/// so the tables are exact for names' usual bytes and small enough (9 KB)
+/// to stay in the L1 cache: a bit per byte triple would be 2 MB and miss
+/// the cache on most word starts.
 struct PrefixFilter {
-    /// Forms of exactly two bytes: bit per byte pair.
+    /// Forms of exactly two bytes: bit per class pair.
     two: Vec<u64>,
-    /// Longer forms: bit per hash of the first three bytes.
+    /// Longer forms: bit per class triple.
     three: Vec<u64>,
 }
 
-const THREE_BITS: u32 = 22;
+const CLASSES: usize = 41;
+
+/// Byte → class for `PrefixFilter`: 0 for bytes names rarely hold.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 26 {
+        t[b'a' as usize + b] = 1 + b as u8;
+        // Lower-cased text has no ASCII capitals; they map like their
+        // lower-case letter anyway, which keeps the filter exact if it
+        // is ever given raw text.
+        t[b'A' as usize + b] = 1 + b as u8;
+        b += 1;
+    }
+    let mut d = 0;
+    while d < 10 {
+        t[b'0' as usize + d] = 27 + d as u8;
+        d += 1;
+    }
+    t[b' ' as usize] = 37;
+    t[b'-' as usize] = 38;
+    t[b'.' as usize] = 39;
+    t[b'\'' as usize] = 40;
+    t
+};
 
 impl PrefixFilter {
     fn new(keys: &[String]) -> PrefixFilter {
         let mut f = PrefixFilter {
-            two: vec![0; (1 << 16) / 64],
-            three: vec![0; (1 << THREE_BITS) / 64],
+            two: vec![0; (CLASSES * CLASSES).div_ceil(64)],
+            three: vec![0; (CLASSES * CLASSES * CLASSES).div_ceil(64)],
         };
         for k in keys {
             match *k.as_bytes() {
@@ -88,6 +197,7 @@ impl PrefixFilter {
     }
 
     /// Can a form start at `at` of `lower`?
+    #[inline]
     fn may_start(&self, lower: &[u8], at: usize) -> bool {
         match lower.get(at..) {
             Some([a, b, c, ..]) => {
@@ -99,19 +209,21 @@ impl PrefixFilter {
     }
 }
 
+#[inline]
 fn pair(a: u8, b: u8) -> usize {
-    usize::from(a) << 8 | usize::from(b)
+    usize::from(CLASS[usize::from(a)]) * CLASSES + usize::from(CLASS[usize::from(b)])
 }
 
+#[inline]
 fn triple(a: u8, b: u8, c: u8) -> usize {
-    let x = u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c);
-    (x.wrapping_mul(0x9E37_79B1) >> (32 - THREE_BITS)) as usize
+    pair(a, b) * CLASSES + usize::from(CLASS[usize::from(c)])
 }
 
 fn set_bit(bits: &mut [u64], i: usize) {
     bits[i / 64] |= 1 << (i % 64);
 }
 
+#[inline]
 fn get_bit(bits: &[u64], i: usize) -> bool {
     bits[i / 64] >> (i % 64) & 1 == 1
 }
@@ -227,22 +339,7 @@ impl Matcher {
         let built: Vec<Result<Part, Error>> = groups
             .into_par_iter()
             .map(|(keys, candidates)| {
-                let kind = if keys.len() < 2_000 {
-                    AhoCorasickKind::DFA
-                } else {
-                    AhoCorasickKind::ContiguousNFA
-                };
-                let ac = AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    // Keys and searched text are both ASCII-lower-cased (the
-                    // text once per document), so the automaton is
-                    // case-sensitive: half the transitions of an
-                    // ASCII-case-insensitive one, and half the compile time.
-                    .ascii_case_insensitive(false)
-                    .start_kind(StartKind::Anchored)
-                    .kind(Some(kind))
-                    .build(&keys)
-                    .map_err(|e| Error::Automaton(e.to_string()))?;
+                let ac = Trie::build(&keys)?;
                 let prefixes = PrefixFilter::new(&keys);
                 Ok(Part {
                     ac,
@@ -300,14 +397,12 @@ impl Matcher {
         if !part.prefixes.may_start(lower, start) {
             return None;
         }
-        let input = Input::new(lower).range(start..).anchored(Anchored::Yes);
-        let m = part.ac.find(input)?;
-        let end = m.end();
+        let (pattern, end) = part.ac.longest_at(lower, start)?;
         if !text.is_char_boundary(end) || !boundary_after(text, end) {
             return None;
         }
         let found = &text[start..end];
-        for c in &part.candidates[m.pattern().as_usize()] {
+        for c in &part.candidates[pattern.as_usize()] {
             if !case_ok(c.case, &c.surface, found) {
                 continue;
             }

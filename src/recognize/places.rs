@@ -428,33 +428,87 @@ fn is_score(w: &str) -> bool {
 }
 
 /// True when at least three different sport words occur in the text. One
-/// pass over the words: this runs on every document.
+/// pass over the bytes: this runs on most documents, so words are found
+/// without decoding ASCII and looked up in a hash set, not a list.
 fn is_sport_report(text: &str) -> bool {
     let mut seen = 0u64;
-    for word in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip to the next word character: alphanumeric or '-', as `char`s.
+        let (start, end) = match next_sport_word(text, i) {
+            Some(span) => span,
+            None => break,
+        };
+        i = end + 1;
+        let word = &text[start..end];
         // A score ("2-1", "27-22") counts as one more sport word.
-        if is_score(word) {
+        if bytes[start].is_ascii_digit() && is_score(word) {
             seen |= 1 << 63;
-            if seen.count_ones() >= 3 {
-                return true;
+        } else if (3..=13).contains(&word.len()) && word.is_ascii() {
+            // Every sport word is 3 to 13 bytes long; skip the rest cheaply.
+            match super::names::with_lowercase(word, |w| sport_words().get(w).copied()) {
+                Some(k) => seen |= 1 << k,
+                None => continue,
             }
+        } else {
             continue;
         }
-        // Every sport word is 3 to 13 bytes long; skip the rest cheaply.
-        if word.len() < 3 || word.len() > 13 {
-            continue;
-        }
-        if let Some(i) = SPORT_WORDS
-            .iter()
-            .position(|w| w.eq_ignore_ascii_case(word))
-        {
-            seen |= 1 << i;
-            if seen.count_ones() >= 3 {
-                return true;
-            }
+        if seen.count_ones() >= 3 {
+            return true;
         }
     }
     false
+}
+
+/// The next run of word characters (alphanumeric or '-') at or after byte
+/// `from`: the same words as splitting on every other character.
+fn next_sport_word(text: &str, from: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let is_word_at = |i: usize| -> (bool, usize) {
+        let b = bytes[i];
+        if b < 0x80 {
+            (b.is_ascii_alphanumeric() || b == b'-', 1)
+        } else {
+            text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+        }
+    };
+    let mut i = from;
+    while i < bytes.len() {
+        let (w, len) = is_word_at(i);
+        if w {
+            break;
+        }
+        i += len;
+    }
+    if i >= bytes.len() {
+        return None;
+    }
+    let start = i;
+    while i < bytes.len() {
+        let (w, len) = is_word_at(i);
+        if !w {
+            break;
+        }
+        i += len;
+    }
+    Some((start, i))
+}
+
+/// `SPORT_WORDS` → index, for `is_sport_report`.
+fn sport_words() -> &'static std::collections::HashMap<&'static str, u32> {
+    static SET: std::sync::OnceLock<std::collections::HashMap<&'static str, u32>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        SPORT_WORDS
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (*w, i as u32))
+            .collect()
+    })
 }
 
 /// The word just before `i` when only one space separates it from `i`, and
@@ -630,7 +684,8 @@ pub fn drop_non_places(
     // is a club ("giving Newcastle the lead"); elsewhere, a city with club
     // words next to it is a club wherever the article names it so. "At" a
     // city is a club too after a word of employment ("my time at Tottenham").
-    let sport = is_sport_report(text);
+    // Only needed for a place that is not located, so found on first use.
+    let mut sport: Option<bool> = None;
     let clubs: std::collections::HashSet<String> = mentions
         .iter()
         .filter(|m| m.label == Label::Place)
@@ -699,7 +754,9 @@ pub fn drop_non_places(
                 _ => false,
             }
             || glued_word_after(text, m.end).is_some_and(|w| EVENT_WORDS.contains(&w));
-        let keep = located || !(sport || clubs.contains(&m.canonical));
+        let keep = located
+            || !(*sport.get_or_insert_with(|| is_sport_report(text))
+                || clubs.contains(&m.canonical));
         last = Some((m.end, located, keep));
         keep
     });
