@@ -28,9 +28,17 @@ fn ascii_text() -> impl Strategy<Value = String> {
             3 => proptest::sample::select(vec![
                 ".", "!", "?", ",", ";", ":", "-", "'", "\"", "(", ")", "[", "]", "{", "}",
                 "_", "\n", "\r", "\r\n", "\t", "\u{b}", "\u{c}", "#", "/", "&", "\u{1}",
-                "=", "@", "~",
+                "=", "@", "~", "£", "€", "¥", "°",
             ]),
-            1 => proptest::sample::select(vec!["Mr. Smith", "U.S. ", "3.5", "1,000", "e.g. x", "O'Brien"]),
+            // Every symbol the fast path takes, so adding one to the list
+            // is checked too.
+            2 => proptest::sample::select(
+                ascii::OTHER_SYMBOLS
+                    .iter()
+                    .map(|c| &*c.to_string().leak())
+                    .collect::<Vec<&'static str>>()
+            ),
+            1 => proptest::sample::select(vec!["Mr. Smith", "U.S. ", "3.5", "1,000", "e.g. x", "O'Brien", "£5.5m", "5°C", "€1,000"]),
         ],
         0..40,
     )
@@ -50,9 +58,9 @@ proptest! {
         prop_assert_eq!(ascii::word_bounds(&text), crate_words(&text), "{:?}", text);
     }
 
-    /// Any printable ASCII and line ends, uniformly.
+    /// Any printable ASCII, line ends and the Other symbols, uniformly.
     #[test]
-    fn any_ascii_matches(text in "[ -~\\n\\r\\t]{0,60}") {
+    fn any_ascii_matches(text in "[ -~\\n\\r\\t£€¥°]{0,60}") {
         prop_assert_eq!(ascii::sentences(&text), crate_sentences(&text), "{:?}", text);
         prop_assert_eq!(ascii::word_bounds(&text), crate_words(&text), "{:?}", text);
     }
@@ -92,4 +100,15 @@ fn examples() {
     assert_eq!(ascii::sentences(t), crate_sentences(t));
     assert_eq!(ascii::word_bounds(t), crate_words(t));
     assert_eq!(ascii::sentences(""), Vec::<(usize, usize)>::new());
+}
+
+#[test]
+fn fast_path_takes_only_ascii_and_other_symbols() {
+    assert!(ascii::handles("The deal is worth £5m (€7m) at 20°C."));
+    assert!(!ascii::handles("Tashkent \u{b7} Samarkand"));
+    assert!(!ascii::handles("Ташкент"));
+    // A symbol glued to digits is its own segment, as the crate has it.
+    let t = "£5.5m and 5°C";
+    assert_eq!(ascii::word_bounds(t), crate_words(t));
+    assert_eq!(ascii::sentences(t), crate_sentences(t));
 }

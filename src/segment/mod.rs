@@ -89,13 +89,13 @@ fn ends_with_abbreviation(piece: &str) -> bool {
 
 /// UAX #29 sentence spans of `text`. A line end always ends a sentence
 /// and nothing after it changes a boundary before it (rules SB4, SB8,
-/// SB11), so each line is segmented alone: by the ASCII rules when it is
-/// ASCII, else by `unicode-segmentation`.
+/// SB11), so each line is segmented alone: by the ASCII rules when they
+/// handle it ([`ascii::handles`]), else by `unicode-segmentation`.
 pub fn sentence_bounds(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
-        if line.is_ascii() {
+        if ascii::handles(line) {
             out.extend(
                 ascii::sentences(line)
                     .into_iter()
@@ -163,7 +163,7 @@ pub fn segment(article: &Article) -> Segmented {
                     });
                 }
             };
-            if stext.is_ascii() {
+            if ascii::handles(stext) {
                 for (a, b) in ascii::word_bounds(stext) {
                     push(a, b - a);
                 }
