@@ -54,7 +54,23 @@ enum Sb {
     Other,
 }
 
+#[inline]
 fn sb(b: u8) -> Sb {
+    SB[usize::from(b)]
+}
+
+/// `sb_class` for every byte, so that the hot loops do one load per byte.
+static SB: [Sb; 256] = {
+    let mut t = [Sb::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = sb_class(b as u8);
+        b += 1;
+    }
+    t
+};
+
+const fn sb_class(b: u8) -> Sb {
     match b {
         b'\r' => Sb::Cr,
         b'\n' => Sb::Lf,
@@ -88,6 +104,14 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
         }
     };
     while i < n {
+        // Only terminators and line ends can end a sentence: skip to one.
+        match b[i..]
+            .iter()
+            .position(|&c| matches!(c, b'.' | b'!' | b'?' | b'\r' | b'\n'))
+        {
+            Some(k) => i += k,
+            None => break,
+        }
         match sb(b[i]) {
             // SB3, SB4: a paragraph separator ends the sentence.
             Sb::Cr => {
