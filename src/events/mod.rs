@@ -141,13 +141,15 @@ pub fn assemble(
                 e.country.clone().unwrap_or_default()
             }
         });
+    // Several steps read a sentence's words; list each sentence's once.
+    let sentence_words = triggers::SentenceWords::new(text, seg);
     // 1. Cues per body sentence, and the dates they own.
     let mut all: Vec<Cue> = Vec::new();
     for (si, s) in seg.sentences.iter().enumerate() {
         if s.body {
             all.extend(triggers::cues(
                 text,
-                (s.start, s.end),
+                &sentence_words,
                 si,
                 mentions,
                 gaz,
@@ -489,7 +491,7 @@ pub fn assemble(
         let mut party_pos: Vec<(String, usize)> = Vec::new();
         for &si in &cue_sentences {
             let s = &seg.sentences[si];
-            let ws = words(&text[s.start..s.end], s.start);
+            let ws = sentence_words.of(si);
             for m in span_of(mentions, s.start, s.end)
                 .iter()
                 .filter(|m| m.end <= s.end && m.label == Label::Person)
@@ -533,7 +535,7 @@ pub fn assemble(
             if !s.body || !owners[si].contains(&di) || cue_sentences.contains(&si) || d.recalled {
                 continue;
             }
-            let ws = words(&text[s.start..s.end], s.start);
+            let ws = sentence_words.of(si);
             for m in span_of(mentions, s.start, s.end)
                 .iter()
                 .filter(|m| m.end <= s.end && m.label == Label::Person)
@@ -606,7 +608,7 @@ pub fn assemble(
             if !s.body || !owners[si].contains(&di) {
                 continue;
             }
-            let ws = words(&text[s.start..s.end], s.start);
+            let ws = sentence_words.of(si);
             let agree_at = ws
                 .iter()
                 .filter(|(p, w)| {
@@ -704,8 +706,8 @@ pub fn assemble(
                         };
                         // "here" is the dateline's city.
                         let here = strong_sentences.iter().any(|&si| {
-                            let s = &seg.sentences[si];
-                            words(&text[s.start..s.end], s.start)
+                            sentence_words
+                                .of(si)
                                 .iter()
                                 .any(|(_, w)| w.as_str() == "here")
                         });

@@ -2,9 +2,11 @@
 //! context rules per event type. A trigger that passes becomes a `Cue`.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use crate::gazetteer::Gazetteer;
 use crate::mention::{EventType, Label, Mention};
+use crate::segment::Segmented;
 
 /// A trigger that names an event, in one body sentence.
 #[derive(Clone, Debug)]
@@ -218,15 +220,45 @@ pub fn words(s: &str, base: usize) -> Vec<(usize, LowerWord<'_>)> {
     out
 }
 
-/// Cues of one body sentence `text[s..e]`, from its mentions.
+/// The lower-case words of each sentence (see [`words`]), listed on first
+/// use and kept for the article.
+pub struct SentenceWords<'a> {
+    text: &'a str,
+    seg: &'a Segmented,
+    cache: Vec<OnceCell<Vec<(usize, LowerWord<'a>)>>>,
+}
+
+impl<'a> SentenceWords<'a> {
+    pub fn new(text: &'a str, seg: &'a Segmented) -> SentenceWords<'a> {
+        SentenceWords {
+            text,
+            seg,
+            cache: vec![OnceCell::new(); seg.sentences.len()],
+        }
+    }
+
+    /// Words of sentence `si`, offsets into the article text.
+    pub fn of(&self, si: usize) -> &[(usize, LowerWord<'a>)] {
+        self.cache[si].get_or_init(|| {
+            let s = &self.seg.sentences[si];
+            words(&self.text[s.start..s.end], s.start)
+        })
+    }
+}
+
+/// Cues of body sentence number `sentence`, from its mentions.
 pub fn cues(
     text: &str,
-    (s, e): (usize, usize),
+    sentence_words: &SentenceWords<'_>,
     sentence: usize,
     mentions: &[Mention],
     gaz: &Gazetteer,
     home: Option<&str>,
 ) -> Vec<Cue> {
+    let (s, e) = {
+        let span = &sentence_words.seg.sentences[sentence];
+        (span.start, span.end)
+    };
     let a = mentions.partition_point(|m| m.start < s);
     let b = mentions.partition_point(|m| m.start < e).max(a);
     let in_sentence: Vec<&Mention> = mentions[a..b].iter().filter(|m| m.end <= e).collect();
@@ -237,7 +269,7 @@ pub fn cues(
         return out;
     }
     let sent = &text[s..e];
-    let ws = words(sent, s);
+    let ws = sentence_words.of(sentence);
     let lower = sent.to_lowercase();
     let has = |list: &[&str]| ws.iter().any(|(_, w)| list.contains(&w.as_str()));
     for m in in_sentence.iter().filter(|m| m.label == Label::Trigger) {
