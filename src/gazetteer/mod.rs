@@ -11,11 +11,11 @@
 mod load;
 mod matcher;
 
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::error::Error;
 use crate::mention::{EventType, Label};
+use crate::recognize::names::{FastMap, FastSet};
 
 pub use load::{check_sources, parse_source, Problem};
 pub use matcher::{CaseRule, GazMatch, Matcher};
@@ -65,11 +65,13 @@ impl Entry {
 pub struct Gazetteer {
     entries: Vec<Entry>,
     matcher: Matcher,
-    first_names: HashSet<String>,
+    // These three are looked up for many words of every document, never
+    // iterated: a fast hasher, as std's SipHash costs more than the probe.
+    first_names: FastSet<String>,
     /// Lower-cased surname → PERSON entries with that surname, for "President Rahmon".
-    surnames: HashMap<String, Vec<u32>>,
+    surnames: FastMap<String, Vec<u32>>,
     /// Spelling-independent key of every PERSON name and alias → entry.
-    person_keys: HashMap<String, u32>,
+    person_keys: FastMap<String, u32>,
 }
 
 impl Gazetteer {
@@ -104,9 +106,9 @@ impl Gazetteer {
     }
 
     pub fn from_entries(entries: Vec<Entry>) -> Result<Gazetteer, Error> {
-        let mut first_names = HashSet::new();
-        let mut surnames: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut person_keys: HashMap<String, u32> = HashMap::new();
+        let mut first_names = FastSet::default();
+        let mut surnames: FastMap<String, Vec<u32>> = FastMap::default();
+        let mut person_keys: FastMap<String, u32> = FastMap::default();
         for (i, e) in entries.iter().enumerate() {
             match e.label() {
                 Label::FirstName => {

@@ -2,8 +2,76 @@
 //! words, surname endings common in the region, first-name lists, initials,
 //! patronymics — and the words that look like names but are not.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A small multiply-rotate hasher (the "Fx" scheme of rustc) for the word
+/// sets and per-document maps of person recognition. Their keys are short
+/// words looked up many times per document; SipHash, std's default, costs
+/// more than the lookup itself there. Not DoS-resistant, which is fine: the
+/// maps are rebuilt per document and their size is bounded by its words.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// `HashSet` with [`FxHasher`].
+pub type FastSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
+/// `HashMap` with [`FxHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Surname endings common in Central Asia, the Caucasus and Russia.
 const SURNAME_SUFFIXES: &[&str] = &[
@@ -487,24 +555,62 @@ pub const MONTHS_AND_DAYS: &[&str] = &[
 /// A word list as a hash set, built on first use: these lists are looked up
 /// for every capitalized word of every document.
 fn word_set(
-    cell: &'static OnceLock<HashSet<&'static str>>,
+    cell: &'static OnceLock<FastSet<&'static str>>,
     words: &[&'static str],
-) -> &'static HashSet<&'static str> {
+) -> &'static FastSet<&'static str> {
     cell.get_or_init(|| words.iter().copied().collect())
 }
 
-fn not_name_set() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    word_set(&SET, NOT_NAME)
+/// `NOT_NAME` and `MONTHS_AND_DAYS` in one map, so that `is_not_name` looks
+/// a word up once: the value tells whether the word is in `NOT_NAME`, whose
+/// plurals are not names either.
+///
+/// Most words asked are names, in no list; `shapes` answers "no" for most of
+/// them before hashing: one bit per (length, first letter, last letter)
+/// of the listed words.
+struct NotNames {
+    map: FastMap<&'static str, bool>,
+    shapes: Vec<u64>,
 }
 
-fn months_and_days_set() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    word_set(&SET, MONTHS_AND_DAYS)
+impl NotNames {
+    /// The bit of a lower-case word's shape; other bytes than a-z share a
+    /// letter slot, long words a length slot.
+    fn shape(w: &str) -> usize {
+        let slot = |b: Option<&u8>| match b {
+            Some(b) if b.is_ascii_lowercase() => usize::from(b - b'a'),
+            _ => 26,
+        };
+        let b = w.as_bytes();
+        (b.len().min(15) * 27 + slot(b.first())) * 27 + slot(b.last())
+    }
+
+    fn get(&self, w: &str) -> Option<bool> {
+        let bit = Self::shape(w);
+        if self.shapes[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        self.map.get(w).copied()
+    }
 }
 
-fn honorific_set() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn not_names() -> &'static NotNames {
+    static LISTS: OnceLock<NotNames> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let mut map = FastMap::default();
+        map.extend(MONTHS_AND_DAYS.iter().map(|&w| (w, false)));
+        map.extend(NOT_NAME.iter().map(|&w| (w, true)));
+        let mut shapes = vec![0u64; (16 * 27 * 27usize).div_ceil(64)];
+        for w in map.keys() {
+            let bit = NotNames::shape(w);
+            shapes[bit / 64] |= 1 << (bit % 64);
+        }
+        NotNames { map, shapes }
+    })
+}
+
+fn honorific_set() -> &'static FastSet<&'static str> {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     word_set(&SET, HONORIFICS)
 }
 
@@ -577,28 +683,28 @@ const AWARD_AFTER: &[&str] = &[
 ];
 
 pub fn is_work_before(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     with_lowercase(word, |w| word_set(&SET, WORK_BEFORE).contains(w))
 }
 
 pub fn is_work_after(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     with_lowercase(word, |w| word_set(&SET, WORK_AFTER).contains(w))
 }
 
 pub fn is_award_after(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     with_lowercase(word, |w| word_set(&SET, AWARD_AFTER).contains(w))
 }
 
 pub fn is_not_name(word: &str) -> bool {
     with_lowercase(word, |w| {
         let w = w.trim_end_matches('.');
-        let set = not_name_set();
+        let lists = not_names();
         // Plurals of the vocabulary ("Ministers", "Affairs") are not names either.
-        set.contains(w)
-            || months_and_days_set().contains(w)
-            || w.strip_suffix('s').is_some_and(|x| set.contains(x))
+        lists.get(w).is_some()
+            || w.strip_suffix('s')
+                .is_some_and(|x| lists.get(x).unwrap_or(false))
     })
 }
 
@@ -609,6 +715,14 @@ pub fn is_honorific(word: &str) -> bool {
 /// True for a word that starts with a capital and has a lower-case letter or
 /// is in capitals ("Zavkizoda", "ZAVKIZODA", "O'Brien", "Al-Sisi").
 pub fn is_capitalized(word: &str) -> bool {
+    // Most words of a text are lower-case ASCII: decide those on one byte.
+    if word
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_lowercase())
+    {
+        return false;
+    }
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return false;
@@ -638,14 +752,16 @@ pub fn is_patronymic(word: &str) -> bool {
 
 /// An initial glued to a surname: "A.Karimov" → ("A", "Karimov").
 pub fn split_glued_initial(word: &str) -> Option<(&str, &str)> {
-    let (init, rest) = word.split_once('.')?;
-    let mut ic = init.chars();
-    let first = ic.next()?;
-    if ic.next().is_some()
-        || !first.is_uppercase()
-        || !is_capitalized(rest)
-        || rest.chars().count() < 2
-    {
+    // The initial is one upper-case letter and the full stop comes right
+    // after it: check those two characters instead of searching the word
+    // for a '.' (this runs on most words of a text, nearly all without one).
+    let first = word.chars().next()?;
+    if !first.is_uppercase() {
+        return None;
+    }
+    let (init, rest) = word.split_at(first.len_utf8());
+    let rest = rest.strip_prefix('.')?;
+    if !is_capitalized(rest) || rest.chars().count() < 2 {
         return None;
     }
     Some((init, rest))
@@ -665,15 +781,71 @@ fn byte_set(s: &str) -> [bool; 256] {
 /// Dzh/J/Zh, Kh/H, -iev/-yev/-ev.
 pub fn translit_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    translit_key_into(name, &mut out, &mut KeyScratch::default());
+    out
+}
+
+/// Buffers for [`translit_key_into`], reused across calls so that keying
+/// every word of a document does not allocate per word.
+#[derive(Default)]
+pub struct KeyScratch {
+    word: String,
+    spare: String,
+}
+
+/// Does `hay` contain `needle` (not empty)? For the short words and
+/// patterns of `translit_key`, a plain scan is faster than `str::contains`,
+/// which prepares a substring searcher on every call.
+fn has_sub(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
+}
+
+/// `src` with every `from` (not empty) replaced by `to`, written to `dst`:
+/// what `str::replace` does (leftmost, non-overlapping matches), by a plain
+/// scan and into a buffer that is reused.
+fn replace_into(src: &str, from: &str, to: &str, dst: &mut String) {
+    dst.clear();
+    let (s, f) = (src.as_bytes(), from.as_bytes());
+    let (mut last, mut i) = (0, 0);
+    while i + f.len() <= s.len() {
+        if &s[i..i + f.len()] == f {
+            // UTF-8 is self-synchronizing: a match of a whole-character
+            // pattern starts and ends on character boundaries, so these
+            // slices are valid.
+            dst.push_str(&src[last..i]);
+            dst.push_str(to);
+            i += f.len();
+            last = i;
+        } else {
+            i += 1;
+        }
+    }
+    dst.push_str(&src[last..]);
+}
+
+/// [`translit_key`] appended to `out`.
+pub fn translit_key_into(name: &str, out: &mut String, scratch: &mut KeyScratch) {
+    let start = out.len();
+    let KeyScratch { word: w, spare } = scratch;
     for word in name.split_whitespace() {
-        if !out.is_empty() {
+        if out.len() > start {
             out.push(' ');
         }
-        let mut w = word.to_lowercase();
-        if w.contains("'s") {
-            w = w.replace("'s", "");
+        w.clear();
+        if word.is_ascii() {
+            w.push_str(word);
+            w.make_ascii_lowercase();
+        } else {
+            // `str::to_lowercase`, not per char: a final sigma differs.
+            w.push_str(&word.to_lowercase());
         }
-        let mut present = byte_set(&w);
+        if has_sub(w, "'s") {
+            replace_into(w, "'s", "", spare);
+            std::mem::swap(w, spare);
+        }
+        let mut present = byte_set(w);
         for (from, to) in [
             ("dzh", "j"),
             ("zh", "j"),
@@ -697,10 +869,11 @@ pub fn translit_key(name: &str) -> String {
             ("ü", "u"),
         ] {
             // Most words hold none of these: test the bytes present first
-            // (cheap), then search; `replace` always allocates.
-            if from.bytes().all(|b| present[usize::from(b)]) && w.contains(from) {
-                w = w.replace(from, to);
-                present = byte_set(&w);
+            // (cheap), then search; a replacement copies the word.
+            if from.bytes().all(|b| present[usize::from(b)]) && has_sub(w, from) {
+                replace_into(w, from, to, spare);
+                std::mem::swap(w, spare);
+                present = byte_set(w);
             }
         }
         if w.ends_with("zod") {
@@ -719,7 +892,6 @@ pub fn translit_key(name: &str) -> String {
             prev = c;
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -752,5 +924,104 @@ mod tests {
         assert_eq!(translit_key("Rasulzade"), translit_key("Rasulzoda"));
         assert_eq!(translit_key("Aliev"), translit_key("Aliyev"));
         assert_ne!(translit_key("Karimov"), translit_key("Rahimov"));
+    }
+
+    /// `translit_key` as it was before it reused buffers: the reference the
+    /// faster version must agree with byte for byte.
+    fn translit_key_reference(name: &str) -> String {
+        let mut out = String::with_capacity(name.len());
+        for word in name.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            let mut w = word.to_lowercase();
+            if w.contains("'s") {
+                w = w.replace("'s", "");
+            }
+            for (from, to) in [
+                ("dzh", "j"),
+                ("zh", "j"),
+                ("kh", "h"),
+                ("q", "k"),
+                ("ck", "k"),
+                ("iy", "i"),
+                ("yy", "i"),
+                ("ye", "e"),
+                ("ie", "e"),
+                ("zade", "zoda"),
+                ("ou", "u"),
+                ("w", "v"),
+                ("ph", "f"),
+                ("ş", "sh"),
+                ("ç", "ch"),
+                ("ə", "a"),
+                ("ı", "i"),
+                ("ğ", "g"),
+                ("ö", "o"),
+                ("ü", "u"),
+            ] {
+                w = w.replace(from, to);
+            }
+            if w.ends_with("zod") {
+                w.push('a');
+            }
+            let mut prev = '\0';
+            for c in w.chars().filter(|c| c.is_alphabetic()) {
+                let c = match c {
+                    'o' => 'a',
+                    'y' => 'i',
+                    c => c,
+                };
+                if c != prev {
+                    out.push(c);
+                }
+                prev = c;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn translit_key_matches_reference() {
+        for name in [
+            "",
+            " - ",
+            "Dzhzhakhongir Zavqizoda's",
+            "YYYy Yeie Ouwph",
+            "ŞÇƏIĞÖÜ şahin Çelik",
+            "ΟΔΥΣΣΕΥΣ Σ",
+            "Zade Rasulzade Zod",
+            "O'Neill's 's Kilroy-Silk",
+            "ZZZAAADE  dzhdzh",
+        ] {
+            assert_eq!(translit_key(name), translit_key_reference(name), "{name}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn translit_key_agrees(name in "[a-zA-Z' \\-.şçəığöüŞÇÖÜΣσ]{0,24}") {
+            proptest::prop_assert_eq!(translit_key(&name), translit_key_reference(&name));
+        }
+
+        #[test]
+        fn not_name_and_initial_agree(word in "[a-zA-Z.'\\-ÖΣ]{0,10}") {
+            let lw = word.to_lowercase();
+            let w = lw.trim_end_matches('.');
+            let old_not_name = NOT_NAME.contains(&w)
+                || MONTHS_AND_DAYS.contains(&w)
+                || w.strip_suffix('s').is_some_and(|x| NOT_NAME.contains(&x));
+            proptest::prop_assert_eq!(is_not_name(&word), old_not_name);
+            let old_split = word.split_once('.').and_then(|(init, rest)| {
+                let mut ic = init.chars();
+                let first = ic.next()?;
+                (ic.next().is_none()
+                    && first.is_uppercase()
+                    && is_capitalized(rest)
+                    && rest.chars().count() >= 2)
+                    .then_some((init, rest))
+            });
+            proptest::prop_assert_eq!(split_glued_initial(&word), old_split);
+        }
     }
 }

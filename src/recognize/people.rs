@@ -7,11 +7,10 @@
 //! gazetteer, extended over "of <capitalized words> of <country>", with the
 //! name at the end of the run. The title's country is the person's party.
 
-use std::collections::{HashMap, HashSet};
-
 use super::names::{
     has_surname_suffix, is_award_after, is_capitalized, is_honorific, is_not_name, is_patronymic,
-    is_work_after, is_work_before, split_glued_initial, translit_key,
+    is_work_after, is_work_before, split_glued_initial, translit_key, translit_key_into,
+    with_lowercase, FastMap, FastSet, KeyScratch,
 };
 use crate::gazetteer::Gazetteer;
 use crate::mention::{Label, Mention, Source};
@@ -25,6 +24,9 @@ struct Tok<'a> {
     end: usize,
     text: &'a str,
     gaz: Option<usize>,
+    /// Can this token be part of a name (see `nameish`)? Computed once: the
+    /// passes of `sentence_people` ask it of most tokens more than once.
+    nameish: bool,
 }
 
 /// How a person was named at one mention.
@@ -58,24 +60,63 @@ pub fn recognize(
 ) -> Vec<Mention> {
     let mut found: Vec<Found> = Vec::new();
     let mut titles: Vec<Mention> = Vec::new();
+    // Buffers reused across sentences: one allocation per document.
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut used: Vec<bool> = Vec::new();
+    let mut cursor = MentionCursor::new(gaz_mentions);
     for sent in &seg.sentences {
-        let toks: Vec<Tok> = seg
-            .words_of(sent)
-            .iter()
-            .map(|w| {
-                let i = gaz_mentions.partition_point(|m| m.end <= w.start);
-                let gaz = (i < gaz_mentions.len() && gaz_mentions[i].start <= w.start).then_some(i);
-                Tok {
-                    start: w.start,
-                    end: w.end,
-                    text: &text[w.start..w.end],
-                    gaz,
-                }
-            })
-            .collect();
-        sentence_people(text, &toks, gaz, gaz_mentions, &mut found, &mut titles);
+        toks.clear();
+        toks.extend(seg.words_of(sent).iter().map(|w| {
+            let text = &text[w.start..w.end];
+            let gaz = cursor.covering(w.start);
+            Tok {
+                start: w.start,
+                end: w.end,
+                text,
+                gaz,
+                nameish: nameish(text, gaz.map(|g| gaz_mentions[g].label)),
+            }
+        }));
+        sentence_people(
+            text,
+            &toks,
+            gaz,
+            gaz_mentions,
+            &mut used,
+            &mut found,
+            &mut titles,
+        );
     }
     resolve(text, seg, gaz, gaz_mentions, found, titles)
+}
+
+/// Finds the mention covering a byte, for bytes asked in increasing order
+/// (the words of a document): a cursor walks the sorted, non-overlapping
+/// mentions once instead of a binary search per word.
+struct MentionCursor<'m> {
+    mentions: &'m [Mention],
+    next: usize,
+}
+
+impl<'m> MentionCursor<'m> {
+    fn new(mentions: &'m [Mention]) -> Self {
+        MentionCursor { mentions, next: 0 }
+    }
+
+    /// Index of the mention covering byte `pos`, if any. Same answer as a
+    /// `partition_point` over the mentions' ends; a `pos` lower than the
+    /// previous one falls back to that search.
+    fn covering(&mut self, pos: usize) -> Option<usize> {
+        let m = self.mentions;
+        if self.next > 0 && m[self.next - 1].end > pos {
+            self.next = m.partition_point(|x| x.end <= pos);
+        }
+        while self.next < m.len() && m[self.next].end <= pos {
+            self.next += 1;
+        }
+        let i = self.next;
+        (i < m.len() && m[i].start <= pos).then_some(i)
+    }
 }
 
 /// Is the text between two tokens only spaces (so they belong to one run)?
@@ -97,13 +138,19 @@ fn label_of(m: &[Mention], t: &Tok) -> Option<Label> {
     t.gaz.map(|i| m[i].label)
 }
 
-/// Can this token be part of a name?
-fn nameish(t: &Tok, m: &[Mention]) -> bool {
-    if let Some(l) = label_of(m, t) {
+/// Can a token be part of a name? `label` is that of the gazetteer mention
+/// covering it, if any.
+fn nameish(text: &str, label: Option<Label>) -> bool {
+    if let Some(l) = label {
         return l == Label::Person;
     }
-    (is_capitalized(t.text) || split_glued_initial(t.text).is_some() || is_initial(t.text))
-        && !is_not_name(t.text)
+    // All three shapes below start with an upper-case letter: most words
+    // of a sentence fail here without a look-up.
+    if !text.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    (is_capitalized(text) || split_glued_initial(text).is_some() || is_initial(text))
+        && !is_not_name(text)
 }
 
 fn is_initial(w: &str) -> bool {
@@ -116,11 +163,13 @@ fn sentence_people(
     toks: &[Tok],
     gaz: &Gazetteer,
     gm: &[Mention],
+    used: &mut Vec<bool>,
     found: &mut Vec<Found>,
     titles: &mut Vec<Mention>,
 ) {
     let n = toks.len();
-    let mut used = vec![false; n];
+    used.clear();
+    used.resize(n, false);
     // Gazetteer people: already names.
     let mut i = 0;
     while i < n {
@@ -185,14 +234,17 @@ fn sentence_people(
                     && is_capitalized(toks[k].text)))
         {
             let t = &toks[k];
-            let lw = t.text.to_lowercase();
-            if matches!(
-                lw.as_str(),
-                "of" | "for" | "on" | "and" | "the" | "de" | "to" | "under"
-            ) {
+            let connector = with_lowercase(t.text, |lw| {
+                matches!(
+                    lw,
+                    "of" | "for" | "on" | "and" | "the" | "de" | "to" | "under"
+                )
+                .then(|| lw == "to" || (after_to && lw == "the"))
+            });
+            if let Some(to) = connector {
                 // "Ambassador of Hungary to Uzbekistan": the country after
                 // "to" is where, not whom, the ambassador serves.
-                after_to = lw == "to" || (after_to && lw == "the");
+                after_to = to;
                 k += 1;
                 continue;
             }
@@ -231,10 +283,12 @@ fn sentence_people(
         }
         // Connectors at the end belong to what follows ("... and Minister").
         while k > j
-            && matches!(
-                toks[k - 1].text.to_lowercase().as_str(),
-                "of" | "for" | "on" | "and" | "the" | "de" | "to" | "under" | "at"
-            )
+            && with_lowercase(toks[k - 1].text, |w| {
+                matches!(
+                    w,
+                    "of" | "for" | "on" | "and" | "the" | "de" | "to" | "under" | "at"
+                )
+            })
         {
             k -= 1;
         }
@@ -259,15 +313,16 @@ fn sentence_people(
             name = Some((k, e));
         } else {
             let mut s = k;
-            while s > j && nameish(&toks[s - 1], gm) && !is_honorific(toks[s - 1].text) && k - s < 4
-            {
+            while s > j && toks[s - 1].nameish && !is_honorific(toks[s - 1].text) && k - s < 4 {
                 s -= 1;
             }
             let after_connector = s > j
-                && matches!(
-                    toks[s - 1].text.to_lowercase().as_str(),
-                    "of" | "the" | "for" | "and" | "on" | "under" | "to" | "at"
-                );
+                && with_lowercase(toks[s - 1].text, |w| {
+                    matches!(
+                        w,
+                        "of" | "the" | "for" | "and" | "on" | "under" | "to" | "at"
+                    )
+                });
             if s < k && !after_connector {
                 name = Some((s, k));
             } else if k + 1 < n && text[toks[k - 1].end..toks[k].start].trim() == "," {
@@ -281,7 +336,7 @@ fn sentence_people(
                 }
                 let mut e = b;
                 while e < n
-                    && nameish(&toks[e], gm)
+                    && toks[e].nameish
                     && e - b < 3
                     && (e == b || joined(text, &toks[e - 1], &toks[e]))
                 {
@@ -357,21 +412,21 @@ fn sentence_people(
     // Names without a title: by shape.
     let mut i = 0;
     while i < n {
-        if used[i] || !nameish(&toks[i], gm) || toks[i].gaz.is_some() {
+        if used[i] || toks[i].gaz.is_some() || !toks[i].nameish {
             i += 1;
             continue;
         }
-        // After a known first name, a word the gazetteer calls a place is a
-        // surname ("Robert Redford", "Sergio Garcia").
-        let after_first_name = gaz.is_first_name(toks[i].text);
         let mut e = i + 1;
         while e < n
             && !used[e]
-            && (toks[e].gaz.is_none() && nameish(&toks[e], gm)
-                || after_first_name
-                    && e == i + 1
+            && (toks[e].gaz.is_none() && toks[e].nameish
+                // After a known first name, a word the gazetteer calls a
+                // place is a surname ("Robert Redford", "Sergio Garcia").
+                // The first-name look-up comes last: it is the costly test.
+                || e == i + 1
                     && label_of(gm, &toks[e]) == Some(Label::Place)
-                    && is_capitalized(toks[e].text))
+                    && is_capitalized(toks[e].text)
+                    && gaz.is_first_name(toks[i].text))
             && joined(text, &toks[e - 1], &toks[e])
             // "Gordon Brown's Budget": a possessive ends the name.
             && !toks[e - 1].text.ends_with("'s")
@@ -548,6 +603,67 @@ fn name_from(text: &str, run: &[Tok], gm: &[Mention], titled: bool) -> Option<Fo
     })
 }
 
+/// Finds the person of the article a surname refers to.
+struct SurnameFinder<'a> {
+    /// (surname key, initial, cluster) of every full name of the article.
+    surname_of: &'a [(String, char, usize)],
+    /// Where each cluster is named in full, in text order.
+    full_at: &'a [(usize, usize)],
+    /// Every capitalized word of the article is tried as a surname; words
+    /// repeat, so each word's match is computed once per article: the index
+    /// in `surname_of` of the first surname with the word's key, or None
+    /// when no person of the article has that surname (most words). Keyed
+    /// by the word itself, borrowed from the text or the found names.
+    matches: FastMap<&'a str, Option<usize>>,
+    /// Buffers for `translit_key_into`, reused across words.
+    key_buf: String,
+    scratch: KeyScratch,
+}
+
+impl<'a> SurnameFinder<'a> {
+    /// The cluster whose surname is `s` (and whose initial is `initial`, if
+    /// given); a surname that fits several people of the article is the one
+    /// named last before byte `at`.
+    fn find(&mut self, s: &'a str, initial: Option<char>, at: usize) -> Option<usize> {
+        let first = match self.matches.get(s) {
+            Some(&m) => m?,
+            None => {
+                self.key_buf.clear();
+                translit_key_into(s, &mut self.key_buf, &mut self.scratch);
+                let m = self
+                    .surname_of
+                    .iter()
+                    .position(|(sk, _, _)| *sk == self.key_buf);
+                self.matches.insert(s, m);
+                m?
+            }
+        };
+        let surname_of = self.surname_of;
+        let k = surname_of[first].0.as_str();
+        // The clusters with this surname key whose initial agrees, in
+        // `surname_of` order.
+        let hits = || {
+            surname_of
+                .iter()
+                .filter(move |(sk, i, _)| {
+                    sk == k && initial.is_none_or(|x| x.to_uppercase().eq(i.to_uppercase()))
+                })
+                .map(|x| x.2)
+        };
+        let mut it = hits();
+        let hit0 = it.next()?;
+        if it.next().is_none() {
+            return Some(hit0);
+        }
+        let k = self.full_at.partition_point(|&(s, _)| s < at);
+        self.full_at[..k]
+            .iter()
+            .rev()
+            .find(|(_, c)| hits().any(|h| h == *c))
+            .map_or(Some(hit0), |&(_, c)| Some(c))
+    }
+}
+
 /// One canonical name per person in the document; later short forms and
 /// spelling variants resolve to it.
 fn resolve(
@@ -563,7 +679,7 @@ fn resolve(
     // Works, bands, awards and firms named like a person ("the film Vera
     // Drake", "indie band Kasabian", "the Cecil B DeMille award"): one such
     // mention makes the name a work in the whole article.
-    let mut works: HashSet<&str> = HashSet::new();
+    let mut works: FastSet<&str> = FastSet::default();
     let awards: Vec<(usize, usize)> = found
         .iter()
         .filter(|f| is_award_after(word_after_name(text, f.end)))
@@ -591,33 +707,53 @@ fn resolve(
         });
     }
     // Clusters of full names by spelling-independent key.
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: FastMap<String, usize> = FastMap::default();
     let mut clusters: Vec<(String, Option<String>)> = Vec::new(); // (canonical, country)
     let mut surname_of: Vec<(String, char, usize)> = Vec::new(); // (surname key, initial, cluster)
     let mut cluster_of = vec![usize::MAX; found.len()];
+    // A person is named in full several times per article: each name's key
+    // is computed once.
+    let mut key_memo: FastMap<&str, String> = FastMap::default();
+    fn memo<'m, 'a>(memo: &'m mut FastMap<&'a str, String>, name: &'a str) -> &'m str {
+        memo.entry(name).or_insert_with(|| translit_key(name))
+    }
     for (fi, f) in found.iter().enumerate() {
         if let NameForm::Full(name) = &f.form {
-            let (canonical, country) = match f.entry {
-                Some(e) => (
-                    gaz.entry(e).canonical.clone(),
-                    f.country.clone().or_else(|| gaz.entry(e).country.clone()),
-                ),
-                None => match gaz.person_by_key(&translit_key(name)) {
-                    Some(e) => (
-                        gaz.entry(e).canonical.clone(),
+            let (canonical, country, key) = match f.entry {
+                Some(e) => {
+                    let canonical = gaz.entry(e).canonical.as_str();
+                    (
+                        canonical,
                         f.country.clone().or_else(|| gaz.entry(e).country.clone()),
-                    ),
-                    None => (name.clone(), f.country.clone()),
-                },
+                        memo(&mut key_memo, canonical),
+                    )
+                }
+                None => {
+                    let key = memo(&mut key_memo, name);
+                    match gaz.person_by_key(key) {
+                        Some(e) => {
+                            let canonical = gaz.entry(e).canonical.as_str();
+                            (
+                                canonical,
+                                f.country.clone().or_else(|| gaz.entry(e).country.clone()),
+                                memo(&mut key_memo, canonical),
+                            )
+                        }
+                        None => (name.as_str(), f.country.clone(), key),
+                    }
+                }
             };
-            let key = translit_key(&canonical);
-            let c = *by_key.entry(key.clone()).or_insert_with(|| {
-                clusters.push((canonical.clone(), None));
-                let surname = key.rsplit(' ').next().unwrap_or("").to_string();
-                let initial = canonical.chars().next().unwrap_or(' ');
-                surname_of.push((surname, initial, clusters.len() - 1));
-                clusters.len() - 1
-            });
+            let c = match by_key.get(key) {
+                Some(&c) => c,
+                None => {
+                    clusters.push((canonical.to_string(), None));
+                    let surname = key.rsplit(' ').next().unwrap_or("").to_string();
+                    let initial = canonical.chars().next().unwrap_or(' ');
+                    surname_of.push((surname, initial, clusters.len() - 1));
+                    by_key.insert(key.to_string(), clusters.len() - 1);
+                    clusters.len() - 1
+                }
+            };
             if clusters[c].1.is_none() {
                 clusters[c].1 = country;
             }
@@ -632,33 +768,12 @@ fn resolve(
         .filter(|&(_, &c)| c != usize::MAX)
         .map(|(f, &c)| (f.start, c))
         .collect();
-    // Every capitalized word of the article is tried as a surname below;
-    // words repeat, so their keys are computed once per article.
-    let mut keys: HashMap<String, String> = HashMap::new();
-    let mut find_surname = |s: &str, initial: Option<char>, at: usize| -> Option<usize> {
-        if !keys.contains_key(s) {
-            keys.insert(s.to_string(), translit_key(s));
-        }
-        let k = keys.get(s)?;
-        let hits: Vec<usize> = surname_of
-            .iter()
-            .filter(|(sk, i, _)| {
-                sk == k && initial.is_none_or(|x| x.to_uppercase().eq(i.to_uppercase()))
-            })
-            .map(|x| x.2)
-            .collect();
-        match hits.len() {
-            0 => None,
-            1 => Some(hits[0]),
-            _ => {
-                let k = full_at.partition_point(|&(s, _)| s < at);
-                full_at[..k]
-                    .iter()
-                    .rev()
-                    .find(|(_, c)| hits.contains(c))
-                    .map_or(Some(hits[0]), |&(_, c)| Some(c))
-            }
-        }
+    let mut surnames = SurnameFinder {
+        surname_of: &surname_of,
+        full_at: &full_at,
+        matches: FastMap::default(),
+        key_buf: String::new(),
+        scratch: KeyScratch::default(),
     };
     let mut out: Vec<Mention> = titles;
     for (fi, f) in found.iter().enumerate() {
@@ -667,17 +782,17 @@ fn resolve(
             (c.0.clone(), c.1.clone().or_else(|| f.country.clone()))
         } else {
             let (surname, initial) = match &f.form {
-                NameForm::Surname(s) => (s.clone(), None),
-                NameForm::Initial(i, s) => (s.clone(), Some(*i)),
+                NameForm::Surname(s) => (s.as_str(), None),
+                NameForm::Initial(i, s) => (s.as_str(), Some(*i)),
                 NameForm::Full(_) => continue,
             };
-            match find_surname(&surname, initial, f.start) {
+            match surnames.find(surname, initial, f.start) {
                 Some(c) => (
                     clusters[c].0.clone(),
                     clusters[c].1.clone().or_else(|| f.country.clone()),
                 ),
                 // "J Robinson" is not Andy Robinson: an initial must agree.
-                None => match gaz.person_by_surname(&surname).filter(|&e| {
+                None => match gaz.person_by_surname(surname).filter(|&e| {
                     initial.is_none_or(|i| {
                         gaz.entry(e)
                             .canonical
@@ -692,7 +807,7 @@ fn resolve(
                     ),
                     None => match initial {
                         Some(i) => (format!("{i}. {surname}"), f.country.clone()),
-                        None => (surname, f.country.clone()),
+                        None => (surname.to_string(), f.country.clone()),
                     },
                 },
             }
@@ -717,10 +832,13 @@ fn resolve(
         let mut taken: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
         taken.extend_from_slice(&awards);
         taken.sort_unstable();
+        let mut cursor = MentionCursor::new(gm);
         for w in &seg.words {
             let word = &text[w.start..w.end];
             let bare = word.strip_suffix("'s").unwrap_or(word);
-            if !is_capitalized(bare) || bare.chars().count() < 3 || is_not_name(bare) {
+            // The cheap tests first; the word-list look-up after the span
+            // tests, which rule out most capitalized words.
+            if !is_capitalized(bare) || bare.chars().count() < 3 {
                 continue;
             }
             // Spans do not nest much: look at the two nearest to the word.
@@ -733,8 +851,13 @@ fn resolve(
             }
             // A word the gazetteer took for a place may be the surname of a
             // person of this article ("Mr Houston", "Vaughan").
-            let i = gm.partition_point(|m| m.end <= w.start);
-            if i < gm.len() && gm[i].start <= w.start && gm[i].label != Label::Place {
+            if cursor
+                .covering(w.start)
+                .is_some_and(|i| gm[i].label != Label::Place)
+            {
+                continue;
+            }
+            if is_not_name(bare) {
                 continue;
             }
             let (surname, initial) = match split_glued_initial(bare) {
@@ -744,7 +867,7 @@ fn resolve(
             if works.contains(bare) {
                 continue;
             }
-            if let Some(c) = find_surname(surname, initial, w.start) {
+            if let Some(c) = surnames.find(surname, initial, w.start) {
                 // "Tony Cowell" is not Simon Cowell: a first name right before
                 // the surname must be the person's own.
                 if initial.is_none() {
