@@ -2,76 +2,16 @@
 //! words, surname endings common in the region, first-name lists, initials,
 //! patronymics — and the words that look like names but are not.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-/// A small multiply-rotate hasher (the "Fx" scheme of rustc) for the word
-/// sets and per-document maps of person recognition. Their keys are short
-/// words looked up many times per document; SipHash, std's default, costs
-/// more than the lookup itself there. Not DoS-resistant, which is fine: the
-/// maps are rebuilt per document and their size is bounded by its words.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher {
-    hash: u64,
-}
-
-const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-/// `HashSet` with [`FxHasher`].
-pub type FastSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
-/// `HashMap` with [`FxHasher`].
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// The word sets and per-document maps of person recognition hash with
+/// `rustc-hash` (the "Fx" scheme): their keys are short words looked up many
+/// times per document, and SipHash, std's default, costs more than the
+/// lookup itself there. Not DoS-resistant, which is fine: the maps are
+/// rebuilt per document and their size is bounded by its words.
+pub type FastSet<T> = rustc_hash::FxHashSet<T>;
+/// `HashMap` with the Fx hasher; see [`FastSet`].
+pub type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// Surname endings common in Central Asia, the Caucasus and Russia.
 const SURNAME_SUFFIXES: &[&str] = &[
