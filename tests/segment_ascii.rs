@@ -58,6 +58,19 @@ proptest! {
         prop_assert_eq!(ascii::word_bounds(&text), crate_words(&text), "{:?}", text);
     }
 
+    /// `words` gives exactly the crate's segments that start with a letter
+    /// or digit.
+    #[test]
+    fn words_are_alphanumeric_segments(text in ascii_text()) {
+        let mut got = Vec::new();
+        ascii::words(&text, |a, b| got.push((a, b)));
+        let want: Vec<(usize, usize)> = crate_words(&text)
+            .into_iter()
+            .filter(|&(a, _)| text[a..].chars().next().is_some_and(char::is_alphanumeric))
+            .collect();
+        prop_assert_eq!(got, want, "{:?}", text);
+    }
+
     /// Any printable ASCII, line ends and the Other symbols, uniformly.
     #[test]
     fn any_ascii_matches(text in "[ -~\\n\\r\\t£€¥°]{0,60}") {

@@ -199,10 +199,27 @@ fn is_word_char(c: u8) -> bool {
 /// spaces and single punctuation marks or symbols), as
 /// `UnicodeSegmentation::split_word_bound_indices` gives them.
 pub fn word_bounds(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(text.len() / 3);
+    each_word_bound(text, |a, b| out.push((a, b)));
+    out
+}
+
+/// The segments of [`word_bounds`] that start with a letter or digit (the
+/// words), given to `f` without building the list of all segments.
+pub fn words(text: &str, mut f: impl FnMut(usize, usize)) {
+    let b = text.as_bytes();
+    each_word_bound(text, |s, e| {
+        if b[s].is_ascii_alphanumeric() {
+            f(s, e)
+        }
+    });
+}
+
+#[inline]
+fn each_word_bound(text: &str, mut f: impl FnMut(usize, usize)) {
     debug_assert!(handles(text));
     let b = text.as_bytes();
     let n = b.len();
-    let mut out = Vec::with_capacity(n / 3);
     let mut i = 0;
     while i < n {
         let c = b[i];
@@ -247,10 +264,9 @@ pub fn word_bounds(text: &str) -> Vec<(usize, usize)> {
         } else {
             i + 1
         };
-        out.push((i, end));
+        f(i, end);
         i = end;
     }
-    out
 }
 
 /// Length of the UTF-8 sequence that lead byte `c` starts.

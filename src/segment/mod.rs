@@ -151,25 +151,23 @@ pub fn segment(article: &Article) -> Segmented {
             let (s, e) = (s + lead, s + lead + trimmed.len());
             let first = out.words.len() as u32;
             let stext = &text[s..e];
-            let mut push = |off: usize, len: usize| {
-                if stext[off..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric)
-                {
-                    out.words.push(Word {
-                        start: s + off,
-                        end: s + off + len,
-                    });
-                }
-            };
             if ascii::handles(stext) {
-                for (a, b) in ascii::word_bounds(stext) {
-                    push(a, b - a);
-                }
+                // Only ASCII letters and digits start a word here (a symbol
+                // the fast path takes is not alphanumeric).
+                ascii::words(stext, |a, b| {
+                    out.words.push(Word {
+                        start: s + a,
+                        end: s + b,
+                    })
+                });
             } else {
                 for (off, w) in stext.split_word_bound_indices() {
-                    push(off, w.len());
+                    if w.chars().next().is_some_and(char::is_alphanumeric) {
+                        out.words.push(Word {
+                            start: s + off,
+                            end: s + off + w.len(),
+                        });
+                    }
                 }
             }
             out.sentences.push(Sentence {
