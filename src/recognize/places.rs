@@ -440,7 +440,9 @@ fn is_sport_report(text: &str) -> bool {
             Some(span) => span,
             None => break,
         };
-        i = end + 1;
+        // `end` is the character after the word, which may be wider than a
+        // byte: the next search starts on it, not one byte past it.
+        i = end;
         let word = &text[start..end];
         // A score ("2-1", "27-22") counts as one more sport word.
         if bytes[start].is_ascii_digit() && is_score(word) {
@@ -826,6 +828,9 @@ mod tests {
             "The striker scored; the Quarter-Final match."
         ));
         assert!(!is_sport_report("goal goal goal, match match."));
+        // Words ending at a multi-byte character.
+        assert!(is_sport_report("goal\u{a0}match\u{2014}cup\u{a0}"));
+        assert!(!is_sport_report("é\u{2014}goal\u{a0}"));
     }
 
     #[test]
