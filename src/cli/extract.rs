@@ -486,22 +486,17 @@ fn extract_encoded(
     Ok(out)
 }
 
-/// Extracts a window of documents in parallel, the workers encoding the
-/// rows too, and writes the rows in input order: the driver thread only
-/// copies bytes, so it is never the bottleneck.
-fn process_window(
-    window: &mut Vec<Document>,
+/// Extracts one window of documents in parallel; results in input order.
+fn extract_window(
+    window: &[Document],
     pipeline: &Pipeline,
     pool: &rayon::ThreadPool,
-    stats: &mut Stats,
-    console: &Console,
-    writers: &mut Writers,
-) -> Result<()> {
-    let format = writers.format;
-    let with_entities = writers.entities.is_some();
+    format: Format,
+    with_entities: bool,
+) -> Vec<std::result::Result<Encoded, String>> {
     // A panic in the pipeline is a bug, but one article must not cost the
     // whole corpus: catch it per document and report it as a skip.
-    let results: Vec<std::result::Result<Encoded, String>> = pool.install(|| {
+    pool.install(|| {
         window
             .par_iter()
             .map_init(
@@ -509,32 +504,62 @@ fn process_window(
                 |encoders, doc| extract_encoded(pipeline, doc, encoders, with_entities),
             )
             .collect()
-    });
-    for (doc, result) in window.drain(..).zip(results) {
-        match result {
-            Ok(x) => {
-                stats.read += 1;
-                stats.processed += 1;
-                stats.events += x.events;
-                stats.entities += x.entities;
-                if x.events > 0 {
-                    stats.with_events += 1;
+    })
+}
+
+/// What the driver hands the writer thread, in input order.
+enum ToWriter {
+    /// A window of documents and their extraction results.
+    Window(Vec<Document>, Vec<std::result::Result<Encoded, String>>),
+    /// A document the reader could not read.
+    Skipped(Skip),
+}
+
+/// The writer thread: writes what the driver sends, in the order sent, and
+/// counts it. Runs beside the workers, so that writing one window overlaps
+/// extracting the next (a serial write phase kept two threads from 1.8× of
+/// one).
+fn write_outputs(
+    rx: mpsc::Receiver<ToWriter>,
+    mut writers: Writers,
+    console: &Console,
+) -> Result<Stats> {
+    let mut stats = Stats::default();
+    for out in rx {
+        match out {
+            ToWriter::Skipped(skip) => on_skip(&skip, &mut stats, console, &mut writers)?,
+            ToWriter::Window(docs, results) => {
+                for (doc, result) in docs.into_iter().zip(results) {
+                    match result {
+                        Ok(x) => {
+                            stats.read += 1;
+                            stats.processed += 1;
+                            stats.events += x.events;
+                            stats.entities += x.entities;
+                            if x.events > 0 {
+                                stats.with_events += 1;
+                            }
+                            writers.write_encoded(&x)?;
+                        }
+                        Err(msg) => {
+                            let skip = Skip {
+                                origin: doc.origin,
+                                id: Some(doc.id),
+                                reason: SkipReason::Internal(msg),
+                            };
+                            on_skip(&skip, &mut stats, console, &mut writers)?;
+                        }
+                    }
                 }
-                writers.write_encoded(&x)?;
-            }
-            Err(msg) => {
-                let skip = Skip {
-                    origin: doc.origin,
-                    id: Some(doc.id),
-                    reason: SkipReason::Internal(msg),
-                };
-                on_skip(&skip, stats, console, writers)?;
+                console.tick(stats.read);
+                // Flush per window so that `khabar extract -` works as a
+                // pipe stage.
+                writers.flush()?;
             }
         }
     }
-    console.tick(stats.read);
-    // Flush per window so that `khabar extract -` works as a pipe stage.
-    writers.flush()
+    writers.finish()?;
+    Ok(stats)
 }
 
 /// Runs `khabar extract`; returns the exit code.
@@ -549,7 +574,7 @@ pub fn run(args: Args) -> Result<i32> {
     let pipeline = pool
         .install(|| Pipeline::load(args.gazetteers.as_deref(), &args.extra_gazetteers))
         .context("cannot load the gazetteers")?;
-    let mut writers = Writers::open(&args)?;
+    let writers = Writers::open(&args)?;
 
     let reader = read::Reader::new(
         args.inputs.clone(),
@@ -579,55 +604,70 @@ pub fn run(args: Args) -> Result<i32> {
         })
         .context("cannot start the reader thread")?;
 
-    let mut stats = Stats::default();
-    let mut window: Vec<Document> = Vec::with_capacity(batch);
-    let mut open = true;
-    while open {
-        // Wait for one item, then take what is ready, up to a window: a
-        // slow producer (a pipe) gets its rows out as soon as possible, a
-        // fast one fills whole windows.
-        let mut next = match rx.recv() {
-            Ok(item) => Some(item),
-            Err(_) => {
-                open = false;
-                None
+    let format = writers.format;
+    let with_entities = writers.entities.is_some();
+    let stats = std::thread::scope(|scope| -> Result<Stats> {
+        // At most one window waits for the writer while the next is
+        // extracted: memory stays bounded.
+        let (out_tx, out_rx) = mpsc::sync_channel::<ToWriter>(1);
+        let console = &console;
+        let writer = std::thread::Builder::new()
+            .name("khabar-write".to_string())
+            .spawn_scoped(scope, move || write_outputs(out_rx, writers, console))
+            .context("cannot start the writer thread")?;
+        let mut window: Vec<Document> = Vec::with_capacity(batch);
+        let mut open = true;
+        // False once the writer has stopped (on an error it returns).
+        let mut writing = true;
+        while open && writing {
+            // Wait for one item, then take what is ready, up to a window: a
+            // slow producer (a pipe) gets its rows out as soon as possible,
+            // a fast one fills whole windows.
+            let mut next = match rx.recv() {
+                Ok(item) => Some(item),
+                Err(_) => {
+                    open = false;
+                    None
+                }
+            };
+            while let Some(item) = next.take() {
+                match item {
+                    ReadItem::Document(doc) => window.push(doc),
+                    ReadItem::Warning(w) => console.warning(&w),
+                    ReadItem::Skipped(skip) => {
+                        writing &= out_tx.send(ToWriter::Skipped(skip)).is_ok();
+                    }
+                }
+                if window.len() >= batch {
+                    break;
+                }
+                match rx.try_recv() {
+                    Ok(item) => next = Some(item),
+                    Err(TryRecvError::Empty) => {}
+                    Err(TryRecvError::Disconnected) => open = false,
+                }
             }
-        };
-        while let Some(item) = next.take() {
-            match item {
-                ReadItem::Document(doc) => window.push(doc),
-                ReadItem::Warning(w) => console.warning(&w),
-                ReadItem::Skipped(skip) => on_skip(&skip, &mut stats, &console, &mut writers)?,
-            }
-            if window.len() >= batch {
-                break;
-            }
-            match rx.try_recv() {
-                Ok(item) => next = Some(item),
-                Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => open = false,
+            if !window.is_empty() && writing {
+                let results = extract_window(&window, &pipeline, &pool, format, with_entities);
+                let docs = std::mem::replace(&mut window, Vec::with_capacity(batch));
+                writing &= out_tx.send(ToWriter::Window(docs, results)).is_ok();
             }
         }
-        if !window.is_empty() {
-            process_window(
-                &mut window,
-                &pipeline,
-                &pool,
-                &mut stats,
-                &console,
-                &mut writers,
-            )?;
+        drop(out_tx);
+        match writer.join() {
+            Ok(result) => result,
+            Err(_) => anyhow::bail!("the output writer stopped unexpectedly; output is incomplete"),
         }
-    }
-    // The channel is closed, so the reader has finished. A panic there is
-    // a bug, but it would silently truncate the input: make it fatal.
+    })?;
+    // Unless the writer stopped on an error (returned above), the channel
+    // is closed, so the reader has finished. A panic there is a bug, but
+    // it would silently truncate the input: make it fatal.
     if reader_thread.join().is_err() {
         anyhow::bail!("the input reader stopped unexpectedly; output is incomplete");
     }
     if let Some(bar) = &console.bar {
         bar.finish_and_clear();
     }
-    writers.finish()?;
 
     debug_assert_eq!(stats.read, stats.processed + stats.skipped);
     if !args.quiet {
