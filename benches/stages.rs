@@ -19,6 +19,11 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 
+/// The allocator the `khabar` binary uses, so that the stages are measured
+/// as they run there.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use khabar::clean::{clean, Article};
 use khabar::events::{assemble, Event};
 use khabar::mention::Mention;
