@@ -129,6 +129,71 @@ pub fn boundary_before(text: &str, i: usize) -> bool {
         .is_none_or(|c| !is_word_char(c))
 }
 
+/// Maximal runs of alphanumeric characters and of the ASCII `joiners`
+/// (`'-'`, an apostrophe...) in a text, as byte spans: the words of the
+/// word-level rules. ASCII bytes are classified without decoding, which is
+/// most of news text; other characters are decoded.
+pub struct WordRuns<'a> {
+    text: &'a str,
+    at: usize,
+    joiners: &'static [u8],
+}
+
+impl<'a> WordRuns<'a> {
+    pub fn new(text: &'a str, joiners: &'static [u8]) -> WordRuns<'a> {
+        WordRuns {
+            text,
+            at: 0,
+            joiners,
+        }
+    }
+
+    /// Whether the character at byte `i` belongs to a word, and its length.
+    fn class_at(&self, i: usize) -> (bool, usize) {
+        let b = self.text.as_bytes()[i];
+        if b < 0x80 {
+            (b.is_ascii_alphanumeric() || self.joiners.contains(&b), 1)
+        } else {
+            self.text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+        }
+    }
+}
+
+impl Iterator for WordRuns<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let n = self.text.len();
+        let mut i = self.at;
+        while i < n {
+            let (word, len) = self.class_at(i);
+            if word {
+                break;
+            }
+            i += len;
+        }
+        if i >= n {
+            self.at = n;
+            return None;
+        }
+        let start = i;
+        while i < n {
+            let (word, len) = self.class_at(i);
+            if !word {
+                break;
+            }
+            i += len;
+        }
+        // The next search starts on the character after the word, which
+        // may be wider than a byte.
+        self.at = i;
+        Some((start, i))
+    }
+}
+
 /// True when the character at `i` (if any) is not a word character.
 pub fn boundary_after(text: &str, i: usize) -> bool {
     text[i..].chars().next().is_none_or(|c| !is_word_char(c))
@@ -166,6 +231,17 @@ pub fn is_all_caps(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn word_runs_split_on_any_other_character() {
+        let t = "goal\u{a0}match\u{2014}Ташкент-2 o'clock";
+        let runs: Vec<&str> = WordRuns::new(t, b"-").map(|(a, b)| &t[a..b]).collect();
+        assert_eq!(runs, ["goal", "match", "Ташкент-2", "o", "clock"]);
+        let runs: Vec<&str> = WordRuns::new(t, b"'-").map(|(a, b)| &t[a..b]).collect();
+        assert_eq!(runs, ["goal", "match", "Ташкент-2", "o'clock"]);
+        assert_eq!(WordRuns::new(" \u{2014} ", b"-").next(), None);
+    }
+
     use super::*;
 
     #[test]

@@ -7,6 +7,7 @@ use std::cell::OnceCell;
 use crate::gazetteer::Gazetteer;
 use crate::mention::{EventType, Label, Mention};
 use crate::segment::Segmented;
+use crate::text::WordRuns;
 
 /// A trigger that names an event, in one body sentence.
 #[derive(Clone, Debug)]
@@ -189,35 +190,9 @@ fn lower_word(w: &str) -> LowerWord<'_> {
 /// Lower-case words of `s` with their byte offsets (relative to `base`): runs
 /// of alphanumeric characters, apostrophes and hyphens.
 pub fn words(s: &str, base: usize) -> Vec<(usize, LowerWord<'_>)> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::new();
-    let mut start = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        // ASCII is classified by byte; other characters are decoded.
-        let (w, len) = if b < 0x80 {
-            (b.is_ascii_alphanumeric() || b == b'\'' || b == b'-', 1)
-        } else {
-            s[i..]
-                .chars()
-                .next()
-                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
-        };
-        match (w, start) {
-            (true, None) => start = Some(i),
-            (false, Some(st)) => {
-                out.push((base + st, lower_word(&s[st..i])));
-                start = None;
-            }
-            _ => {}
-        }
-        i += len;
-    }
-    if let Some(st) = start {
-        out.push((base + st, lower_word(&s[st..])));
-    }
-    out
+    WordRuns::new(s, b"'-")
+        .map(|(a, b)| (base + a, lower_word(&s[a..b])))
+        .collect()
 }
 
 /// The lower-case words of each sentence (see [`words`]), listed on first

@@ -433,16 +433,7 @@ fn is_score(w: &str) -> bool {
 fn is_sport_report(text: &str) -> bool {
     let mut seen = 0u64;
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        // Skip to the next word character: alphanumeric or '-', as `char`s.
-        let (start, end) = match next_sport_word(text, i) {
-            Some(span) => span,
-            None => break,
-        };
-        // `end` is the character after the word, which may be wider than a
-        // byte: the next search starts on it, not one byte past it.
-        i = end;
+    for (start, end) in crate::text::WordRuns::new(text, b"-") {
         let word = &text[start..end];
         // A score ("2-1", "27-22") counts as one more sport word.
         if bytes[start].is_ascii_digit() && is_score(word) {
@@ -461,43 +452,6 @@ fn is_sport_report(text: &str) -> bool {
         }
     }
     false
-}
-
-/// The next run of word characters (alphanumeric or '-') at or after byte
-/// `from`: the same words as splitting on every other character.
-fn next_sport_word(text: &str, from: usize) -> Option<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let is_word_at = |i: usize| -> (bool, usize) {
-        let b = bytes[i];
-        if b < 0x80 {
-            (b.is_ascii_alphanumeric() || b == b'-', 1)
-        } else {
-            text[i..]
-                .chars()
-                .next()
-                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
-        }
-    };
-    let mut i = from;
-    while i < bytes.len() {
-        let (w, len) = is_word_at(i);
-        if w {
-            break;
-        }
-        i += len;
-    }
-    if i >= bytes.len() {
-        return None;
-    }
-    let start = i;
-    while i < bytes.len() {
-        let (w, len) = is_word_at(i);
-        if !w {
-            break;
-        }
-        i += len;
-    }
-    Some((start, i))
 }
 
 /// `SPORT_WORDS` → index, for `is_sport_report`.
