@@ -13,6 +13,31 @@ pub type FastSet<T> = rustc_hash::FxHashSet<T>;
 /// `HashMap` with the Fx hasher; see [`FastSet`].
 pub type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
+/// Spelling variants that transliteration from Cyrillic, Tajik, Uzbek,
+/// Azerbaijani and Turkish produces, folded in this order by `translit_key`.
+const TRANSLIT: &[(&str, &str)] = &[
+    ("dzh", "j"),
+    ("zh", "j"),
+    ("kh", "h"),
+    ("q", "k"),
+    ("ck", "k"),
+    ("iy", "i"),
+    ("yy", "i"),
+    ("ye", "e"),
+    ("ie", "e"),
+    ("zade", "zoda"),
+    ("ou", "u"),
+    ("w", "v"),
+    ("ph", "f"),
+    ("ş", "sh"),
+    ("ç", "ch"),
+    ("ə", "a"),
+    ("ı", "i"),
+    ("ğ", "g"),
+    ("ö", "o"),
+    ("ü", "u"),
+];
+
 /// Surname endings common in Central Asia, the Caucasus and Russia.
 const SURNAME_SUFFIXES: &[&str] = &[
     "zoda", "zade", "zod", "ova", "eva", "yeva", "ov", "ev", "yev", "iev", "uly", "kyzy", "qizi",
@@ -786,28 +811,7 @@ pub fn translit_key_into(name: &str, out: &mut String, scratch: &mut KeyScratch)
             std::mem::swap(w, spare);
         }
         let mut present = byte_set(w);
-        for (from, to) in [
-            ("dzh", "j"),
-            ("zh", "j"),
-            ("kh", "h"),
-            ("q", "k"),
-            ("ck", "k"),
-            ("iy", "i"),
-            ("yy", "i"),
-            ("ye", "e"),
-            ("ie", "e"),
-            ("zade", "zoda"),
-            ("ou", "u"),
-            ("w", "v"),
-            ("ph", "f"),
-            ("ş", "sh"),
-            ("ç", "ch"),
-            ("ə", "a"),
-            ("ı", "i"),
-            ("ğ", "g"),
-            ("ö", "o"),
-            ("ü", "u"),
-        ] {
+        for &(from, to) in TRANSLIT {
             // Most words hold none of these: test the bytes present first
             // (cheap), then search; a replacement copies the word.
             if from.bytes().all(|b| present[usize::from(b)]) && has_sub(w, from) {
@@ -878,28 +882,7 @@ mod tests {
             if w.contains("'s") {
                 w = w.replace("'s", "");
             }
-            for (from, to) in [
-                ("dzh", "j"),
-                ("zh", "j"),
-                ("kh", "h"),
-                ("q", "k"),
-                ("ck", "k"),
-                ("iy", "i"),
-                ("yy", "i"),
-                ("ye", "e"),
-                ("ie", "e"),
-                ("zade", "zoda"),
-                ("ou", "u"),
-                ("w", "v"),
-                ("ph", "f"),
-                ("ş", "sh"),
-                ("ç", "ch"),
-                ("ə", "a"),
-                ("ı", "i"),
-                ("ğ", "g"),
-                ("ö", "o"),
-                ("ü", "u"),
-            ] {
+            for &(from, to) in TRANSLIT {
                 w = w.replace(from, to);
             }
             if w.ends_with("zod") {
