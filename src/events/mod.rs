@@ -142,7 +142,8 @@ pub fn assemble(
             }
         });
     // Several steps read a sentence's words; list each sentence's once.
-    let sentence_words = triggers::SentenceWords::new(text, seg);
+    let lower = text.to_ascii_lowercase();
+    let sentence_words = triggers::SentenceWords::new(text, &lower, seg);
     // 1. Cues per body sentence, and the dates they own.
     let mut all: Vec<Cue> = Vec::new();
     for (si, s) in seg.sentences.iter().enumerate() {

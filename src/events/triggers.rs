@@ -199,24 +199,43 @@ pub fn words(s: &str, base: usize) -> Vec<(usize, LowerWord<'_>)> {
 /// use and kept for the article.
 pub struct SentenceWords<'a> {
     text: &'a str,
+    /// `text` with ASCII letters lower-cased (same byte offsets): an ASCII
+    /// word is borrowed from it, with no allocation of its own.
+    lower: &'a str,
     seg: &'a Segmented,
     cache: Vec<OnceCell<Vec<(usize, LowerWord<'a>)>>>,
 }
 
 impl<'a> SentenceWords<'a> {
-    pub fn new(text: &'a str, seg: &'a Segmented) -> SentenceWords<'a> {
+    /// `lower` is `text.to_ascii_lowercase()`.
+    pub fn new(text: &'a str, lower: &'a str, seg: &'a Segmented) -> SentenceWords<'a> {
+        debug_assert_eq!(text.len(), lower.len());
         SentenceWords {
             text,
+            lower,
             seg,
             cache: vec![OnceCell::new(); seg.sentences.len()],
         }
     }
 
-    /// Words of sentence `si`, offsets into the article text.
+    /// Words of sentence `si`, offsets into the article text: the same list
+    /// as [`words`] gives.
     pub fn of(&self, si: usize) -> &[(usize, LowerWord<'a>)] {
         self.cache[si].get_or_init(|| {
             let s = &self.seg.sentences[si];
-            words(&self.text[s.start..s.end], s.start)
+            let (text, lower) = (self.text, self.lower);
+            WordRuns::new(&text[s.start..s.end], b"'-")
+                .map(|(a, b)| {
+                    let (a, b) = (s.start + a, s.start + b);
+                    let w = &text[a..b];
+                    let lw = if w.is_ascii() {
+                        LowerWord(Cow::Borrowed(&lower[a..b]))
+                    } else {
+                        LowerWord(Cow::Owned(w.to_lowercase()))
+                    };
+                    (a, lw)
+                })
+                .collect()
         })
     }
 }
@@ -243,9 +262,12 @@ pub fn cues(
     if !in_sentence.iter().any(|m| m.label == Label::Trigger) {
         return out;
     }
-    let sent = &text[s..e];
     let ws = sentence_words.of(sentence);
-    let lower = sent.to_lowercase();
+    // ASCII lower case finds "visit" wherever full lower case does: the
+    // only non-ASCII characters that lower-case to ASCII letters are the
+    // Kelvin sign (k) and dotted I (i plus a combining dot), which cannot
+    // form it.
+    let lower = &sentence_words.lower[s..e];
     let has = |list: &[&str]| ws.iter().any(|(_, w)| list.contains(&w.as_str()));
     for m in in_sentence.iter().filter(|m| m.label == Label::Trigger) {
         let Some(entry) = m.entry.map(|id| gaz.entry(id)) else {
@@ -397,4 +419,43 @@ pub fn cues(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::Sentence;
+
+    #[test]
+    fn sentence_words_are_the_words_of_the_sentence() {
+        let text = "The PRESIDENT met Ташкент-2 officials. Mr O'Neil's VISIT to Zürich, É-Prix.";
+        let lower = text.to_ascii_lowercase();
+        let cut = text.find(" Mr").expect("second sentence");
+        let seg = Segmented {
+            sentences: vec![
+                Sentence {
+                    start: 0,
+                    end: cut,
+                    body: true,
+                    words: (0, 0),
+                },
+                Sentence {
+                    start: cut + 1,
+                    end: text.len(),
+                    body: true,
+                    words: (0, 0),
+                },
+            ],
+            words: Vec::new(),
+        };
+        let sw = SentenceWords::new(text, &lower, &seg);
+        for (si, s) in seg.sentences.iter().enumerate() {
+            assert_eq!(sw.of(si), words(&text[s.start..s.end], s.start).as_slice());
+        }
+        let second: Vec<&str> = sw.of(1).iter().map(|(_, w)| w.as_str()).collect();
+        assert_eq!(
+            second,
+            ["mr", "o'neil's", "visit", "to", "zürich", "é-prix"]
+        );
+    }
 }

@@ -206,13 +206,58 @@ pub fn word_bounds(text: &str) -> Vec<(usize, usize)> {
 
 /// The segments of [`word_bounds`] that start with a letter or digit (the
 /// words), given to `f` without building the list of all segments.
+///
+/// Only a word character (`[A-Za-z0-9_]`) starts a segment that can be a
+/// word, and no other segment (spaces, CRLF, one mark or symbol) runs into
+/// one, so the bytes in between are skipped without cutting them into
+/// segments.
 pub fn words(text: &str, mut f: impl FnMut(usize, usize)) {
+    debug_assert!(handles(text));
     let b = text.as_bytes();
-    each_word_bound(text, |s, e| {
-        if b[s].is_ascii_alphanumeric() {
-            f(s, e)
+    let n = b.len();
+    let mut i = 0;
+    loop {
+        while i < n && !is_word_char(b[i]) {
+            i += 1;
         }
-    });
+        if i >= n {
+            return;
+        }
+        let end = word_end(b, i);
+        if b[i].is_ascii_alphanumeric() {
+            f(i, end);
+        }
+        i = end;
+    }
+}
+
+/// End of the word segment that starts with the word character at `i`:
+/// WB5, WB8–WB10, WB13a/b: letters, digits and `_` join; WB6/7: one of
+/// `:.'` between letters; WB11/12: one of `,;.'` between digits.
+#[inline]
+fn word_end(b: &[u8], i: usize) -> usize {
+    let n = b.len();
+    let mut j = i + 1;
+    while j < n {
+        if is_word_char(b[j]) {
+            j += 1;
+            continue;
+        }
+        let (prev, mid) = (b[j - 1], b[j]);
+        let Some(&next) = b.get(j + 1) else { break };
+        let letters = prev.is_ascii_alphabetic()
+            && next.is_ascii_alphabetic()
+            && matches!(mid, b':' | b'.' | b'\'');
+        let digits = prev.is_ascii_digit()
+            && next.is_ascii_digit()
+            && matches!(mid, b',' | b';' | b'.' | b'\'');
+        if letters || digits {
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    j
 }
 
 #[inline]
@@ -234,30 +279,7 @@ fn each_word_bound(text: &str, mut f: impl FnMut(usize, usize)) {
             }
             j
         } else if is_word_char(c) {
-            // WB5, WB8–WB10, WB13a/b: letters, digits and `_` join; WB6/7:
-            // one of `:.'` between letters; WB11/12: one of `,;.'` between
-            // digits.
-            let mut j = i + 1;
-            while j < n {
-                if is_word_char(b[j]) {
-                    j += 1;
-                    continue;
-                }
-                let (prev, mid) = (b[j - 1], b[j]);
-                let Some(&next) = b.get(j + 1) else { break };
-                let letters = prev.is_ascii_alphabetic()
-                    && next.is_ascii_alphabetic()
-                    && matches!(mid, b':' | b'.' | b'\'');
-                let digits = prev.is_ascii_digit()
-                    && next.is_ascii_digit()
-                    && matches!(mid, b',' | b';' | b'.' | b'\'');
-                if letters || digits {
-                    j += 2;
-                } else {
-                    break;
-                }
-            }
-            j
+            word_end(b, i)
         } else if c >= 0xC0 {
             // An Other symbol: one segment of its whole UTF-8 sequence.
             i + utf8_len(c)

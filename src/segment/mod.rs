@@ -77,10 +77,14 @@ fn ends_with_abbreviation(piece: &str) -> bool {
     if let (Some(c), None) = (chars.next(), chars.next()) {
         return c.is_uppercase();
     }
-    if word.len() <= 6
-        && word
-            .split('.')
-            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+    // No abbreviation and no run of initials is longer than six bytes, and
+    // most sentences end with a longer word.
+    if word.len() > 6 {
+        return false;
+    }
+    if word
+        .split('.')
+        .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
     {
         return true;
     }
@@ -93,41 +97,46 @@ fn ends_with_abbreviation(piece: &str) -> bool {
 /// handle it ([`ascii::handles`]), else by `unicode-segmentation`.
 pub fn sentence_bounds(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    each_sentence_bound(text, |a, b, _| out.push((a, b)));
+    out
+}
+
+/// The spans of [`sentence_bounds`], each with whether the ASCII rules
+/// handle its line (and so the span itself).
+fn each_sentence_bound(text: &str, mut f: impl FnMut(usize, usize, bool)) {
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         if ascii::handles(line) {
-            out.extend(
-                ascii::sentences(line)
-                    .into_iter()
-                    .map(|(a, b)| (line_start + a, line_start + b)),
-            );
+            for (a, b) in ascii::sentences(line) {
+                f(line_start + a, line_start + b, true);
+            }
         } else {
-            out.extend(
-                line.split_sentence_bound_indices()
-                    .map(|(off, piece)| (line_start + off, line_start + off + piece.len())),
-            );
+            for (off, piece) in line.split_sentence_bound_indices() {
+                f(line_start + off, line_start + off + piece.len(), false);
+            }
         }
         line_start += line.len();
     }
-    out
 }
 
 /// Splits every zone of the article into sentences and words.
 pub fn segment(article: &Article) -> Segmented {
     let text = article.text();
     let mut out = Segmented::default();
+    let mut pieces: Vec<(usize, usize, bool)> = Vec::new();
     for zone in &article.zones {
         let ztext = &text[zone.start..zone.end];
-        let mut cur: Option<(usize, usize)> = None;
-        let mut pieces: Vec<(usize, usize)> = Vec::new();
-        let bounds = sentence_bounds(ztext);
-        for (off, off_end) in bounds {
+        // Pieces joined after an abbreviation never cross a line end, so
+        // a piece's line tells whether the ASCII rules handle it.
+        let mut cur: Option<(usize, usize, bool)> = None;
+        pieces.clear();
+        each_sentence_bound(ztext, |off, off_end, handled| {
             let piece = &ztext[off..off_end];
             let s = zone.start + off;
             let e = s + piece.len();
             let joined = match cur {
-                Some((a, _)) => (a, e),
-                None => (s, e),
+                Some((a, _, _)) => (a, e, handled),
+                None => (s, e, handled),
             };
             // A break inside a line after an abbreviation is not a break;
             // a line end always is.
@@ -137,11 +146,11 @@ pub fn segment(article: &Article) -> Segmented {
                 pieces.push(joined);
                 cur = None;
             }
-        }
+        });
         if let Some(p) = cur {
             pieces.push(p);
         }
-        for (s, e) in pieces {
+        for &(s, e, handled) in &pieces {
             let raw = &text[s..e];
             let lead = raw.len() - raw.trim_start().len();
             let trimmed = raw.trim();
@@ -151,7 +160,7 @@ pub fn segment(article: &Article) -> Segmented {
             let (s, e) = (s + lead, s + lead + trimmed.len());
             let first = out.words.len() as u32;
             let stext = &text[s..e];
-            if ascii::handles(stext) {
+            if handled {
                 // Only ASCII letters and digits start a word here (a symbol
                 // the fast path takes is not alphanumeric).
                 ascii::words(stext, |a, b| {
