@@ -129,6 +129,19 @@ pub fn boundary_before(text: &str, i: usize) -> bool {
         .is_none_or(|c| !is_word_char(c))
 }
 
+/// Bit `b` set for the ASCII letters and digits `b`.
+const ASCII_ALNUM: u128 = {
+    let mut m = 0u128;
+    let mut b = 0u8;
+    while b < 0x80 {
+        if b.is_ascii_alphanumeric() {
+            m |= 1 << b;
+        }
+        b += 1;
+    }
+    m
+};
+
 /// Maximal runs of alphanumeric characters and of the ASCII `joiners`
 /// (`'-'`, an apostrophe...) in a text, as byte spans: the words of the
 /// word-level rules. ASCII bytes are classified without decoding, which is
@@ -143,9 +156,9 @@ pub struct WordRuns<'a> {
 
 impl<'a> WordRuns<'a> {
     pub fn new(text: &'a str, joiners: &'static [u8]) -> WordRuns<'a> {
-        let mut ascii = 0u128;
-        for b in 0u8..0x80 {
-            if b.is_ascii_alphanumeric() || joiners.contains(&b) {
+        let mut ascii = ASCII_ALNUM;
+        for &b in joiners {
+            if b < 0x80 {
                 ascii |= 1 << b;
             }
         }

@@ -224,18 +224,20 @@ impl<'a> SentenceWords<'a> {
         self.cache[si].get_or_init(|| {
             let s = &self.seg.sentences[si];
             let (text, lower) = (self.text, self.lower);
-            WordRuns::new(&text[s.start..s.end], b"'-")
-                .map(|(a, b)| {
-                    let (a, b) = (s.start + a, s.start + b);
-                    let w = &text[a..b];
-                    let lw = if w.is_ascii() {
-                        LowerWord(Cow::Borrowed(&lower[a..b]))
-                    } else {
-                        LowerWord(Cow::Owned(w.to_lowercase()))
-                    };
-                    (a, lw)
-                })
-                .collect()
+            // About one word per six bytes of news text: one allocation
+            // for most sentences instead of a doubling series.
+            let mut out = Vec::with_capacity((s.end - s.start) / 5 + 4);
+            out.extend(WordRuns::new(&text[s.start..s.end], b"'-").map(|(a, b)| {
+                let (a, b) = (s.start + a, s.start + b);
+                let w = &text[a..b];
+                let lw = if w.is_ascii() {
+                    LowerWord(Cow::Borrowed(&lower[a..b]))
+                } else {
+                    LowerWord(Cow::Owned(w.to_lowercase()))
+                };
+                (a, lw)
+            }));
+            out
         })
     }
 }
