@@ -170,6 +170,19 @@ pub fn formula_safe(cell: &str) -> Cow<'_, str> {
     }
 }
 
+/// `n` in decimal, written at the end of `buf`.
+fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return &buf[i..];
+        }
+    }
+}
+
 fn csv_to_io(e: csv::Error) -> io::Error {
     match e.into_kind() {
         csv::ErrorKind::Io(e) => e,
@@ -216,20 +229,20 @@ impl<R: Row> RowEncoder<R> {
         let cells = row.cells();
         match self.format {
             Format::Csv => {
-                let record: Vec<Cow<'_, str>> = cells
-                    .iter()
-                    .map(|c| match c {
-                        Cell::Text(s) => match formula_safe(s) {
-                            Cow::Borrowed(_) => Cow::Borrowed(s.as_ref()),
-                            Cow::Owned(o) => Cow::Owned(o),
-                        },
-                        Cell::Int(n) => Cow::Owned(n.to_string()),
-                        Cell::Empty => Cow::Borrowed(""),
-                    })
-                    .collect();
-                self.csv
-                    .write_record(record.iter().map(|c| c.as_bytes()))
+                // Field by field: no list of the row's cells, and numbers
+                // formatted in a stack buffer.
+                for c in &cells {
+                    match c {
+                        Cell::Text(s) => self.csv.write_field(formula_safe(s).as_bytes()),
+                        Cell::Int(n) => {
+                            let mut buf = [0u8; 20];
+                            self.csv.write_field(decimal(*n, &mut buf))
+                        }
+                        Cell::Empty => self.csv.write_field(b""),
+                    }
                     .map_err(csv_to_io)?;
+                }
+                self.csv.write_record(None::<&[u8]>).map_err(csv_to_io)?;
                 self.take(out)
             }
             Format::Jsonl => {
@@ -327,6 +340,14 @@ impl<W: Write, R: Row> RowWriter<W, R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals() {
+        for n in [0, 7, 10, 99, 100, 12345, u64::MAX] {
+            let mut buf = [0u8; 20];
+            assert_eq!(decimal(n, &mut buf), n.to_string().as_bytes());
+        }
+    }
 
     #[test]
     fn formula_cells_are_escaped() {

@@ -30,11 +30,34 @@ fn plain(c: char) -> Option<char> {
     })
 }
 
+/// Does `text` hold a character that [`plain`] replaces? Pure ASCII text
+/// is left as it is (its backticks included); otherwise only the backtick
+/// and the non-ASCII characters are looked at, without decoding the rest.
+fn needs_plain(text: &str) -> bool {
+    if text.is_ascii() {
+        return false;
+    }
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'`' => return true,
+            0..=0x7F => i += 1,
+            _ => match text[i..].chars().next() {
+                Some(c) if plain(c).is_some() => return true,
+                Some(c) => i += c.len_utf8(),
+                None => return false,
+            },
+        }
+    }
+    false
+}
+
 impl NormText {
     /// Normalizes `original`. Cost is one pass; no copy of the map is made for
     /// texts that need no replacement (the common case for wire text).
     pub fn new(original: &str) -> NormText {
-        if original.is_ascii() || !original.chars().any(|c| plain(c).is_some()) {
+        if !needs_plain(original) {
             return NormText {
                 text: original.to_string(),
                 map: None,
@@ -184,9 +207,18 @@ impl Iterator for WordRuns<'_> {
     type Item = (usize, usize);
 
     fn next(&mut self) -> Option<(usize, usize)> {
-        let n = self.text.len();
+        let b = self.text.as_bytes();
+        let n = b.len();
         let mut i = self.at;
+        // ASCII bytes are tested inline; `class_at` decodes the rest.
         while i < n {
+            if b[i] < 0x80 {
+                if (self.ascii >> b[i]) & 1 == 1 {
+                    break;
+                }
+                i += 1;
+                continue;
+            }
             let (word, len) = self.class_at(i);
             if word {
                 break;
@@ -199,6 +231,13 @@ impl Iterator for WordRuns<'_> {
         }
         let start = i;
         while i < n {
+            if b[i] < 0x80 {
+                if (self.ascii >> b[i]) & 1 == 0 {
+                    break;
+                }
+                i += 1;
+                continue;
+            }
             let (word, len) = self.class_at(i);
             if !word {
                 break;
@@ -261,6 +300,24 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn needs_plain_is_the_character_test() {
+        let old = |t: &str| !(t.is_ascii() || !t.chars().any(|c| plain(c).is_some()));
+        for t in [
+            "",
+            "plain ascii `tick`",
+            "£5 and é",
+            "£5 and `tick`",
+            "a \u{2019}quote",
+            "Ташкент \u{2014} Баку",
+            "Ташкент, Баку",
+            "x\u{00A0}y",
+            "\u{3000}",
+        ] {
+            assert_eq!(needs_plain(t), old(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn normalizes_and_maps_back() {
