@@ -68,7 +68,7 @@ pub fn read_line_bounded<R: BufRead + ?Sized>(
         if chunk.is_empty() {
             break;
         }
-        let (part, done) = match chunk.iter().position(|&b| b == b'\n') {
+        let (part, done) = match memchr::memchr(b'\n', chunk) {
             Some(i) => (&chunk[..=i], true),
             None => (chunk, false),
         };
