@@ -23,6 +23,10 @@ pub const OTHER_SYMBOLS: &[char] = &['£', '€', '¥', '°'];
 /// Can `text` go through [`sentences`] and [`word_bounds`]? True for ASCII
 /// and for text whose only other characters are [`OTHER_SYMBOLS`].
 pub fn handles(text: &str) -> bool {
+    // The common case, tested a word at a time.
+    if text.is_ascii() {
+        return true;
+    }
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -105,10 +109,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     };
     while i < n {
         // Only terminators and line ends can end a sentence: skip to one.
-        match b[i..]
-            .iter()
-            .position(|&c| matches!(c, b'.' | b'!' | b'?' | b'\r' | b'\n'))
-        {
+        match b[i..].iter().position(|&c| ENDS_SENTENCE[usize::from(c)]) {
             Some(k) => i += k,
             None => break,
         }
@@ -191,9 +192,33 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+#[inline]
 fn is_word_char(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_'
+    WORD_CHAR[usize::from(c)]
 }
+
+/// `[A-Za-z0-9_]` as a table: one load per byte in the word loops.
+static WORD_CHAR: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'_';
+        b += 1;
+    }
+    t
+};
+
+/// The bytes that can end a sentence: terminators and line ends.
+static ENDS_SENTENCE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[b'\n' as usize] = true;
+    t
+};
 
 /// Word-boundary segments of a `text` that [`handles`] accepts (words,
 /// spaces and single punctuation marks or symbols), as
@@ -214,17 +239,14 @@ pub fn word_bounds(text: &str) -> Vec<(usize, usize)> {
 pub fn words(text: &str, mut f: impl FnMut(usize, usize)) {
     debug_assert!(handles(text));
     let b = text.as_bytes();
-    let n = b.len();
     let mut i = 0;
     loop {
-        while i < n && !is_word_char(b[i]) {
-            i += 1;
-        }
-        if i >= n {
-            return;
+        match b[i..].iter().position(|&c| is_word_char(c)) {
+            Some(k) => i += k,
+            None => return,
         }
         let end = word_end(b, i);
-        if b[i].is_ascii_alphanumeric() {
+        if b[i] != b'_' {
             f(i, end);
         }
         i = end;
@@ -238,10 +260,11 @@ pub fn words(text: &str, mut f: impl FnMut(usize, usize)) {
 fn word_end(b: &[u8], i: usize) -> usize {
     let n = b.len();
     let mut j = i + 1;
-    while j < n {
-        if is_word_char(b[j]) {
-            j += 1;
-            continue;
+    loop {
+        // The run of word characters, then at most one joiner.
+        j += b[j..].iter().position(|&c| !is_word_char(c)).unwrap_or(n - j);
+        if j >= n {
+            break;
         }
         let (prev, mid) = (b[j - 1], b[j]);
         let Some(&next) = b.get(j + 1) else { break };
