@@ -24,7 +24,7 @@ use std::io::{self, Write};
 use std::marker::PhantomData;
 
 use crate::read::Skip;
-use crate::record::{EntityRecord, EventRecord, LIST_SEP};
+use crate::record::{EntityRecord, EntityRow, EventRecord, LIST_SEP};
 
 /// Output format of event and entity rows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -117,18 +117,31 @@ impl Row for EventRecord {
     }
 }
 
+impl<'a> EntityRow<'a> {
+    fn row_cells(&self) -> Vec<Cell<'a>> {
+        vec![
+            Cell::text(self.doc_id),
+            Cell::Int(self.start as u64),
+            Cell::Int(self.end as u64),
+            Cell::text(self.text),
+            Cell::text(self.label),
+            Cell::text(self.canonical),
+            Cell::text(self.source),
+        ]
+    }
+}
+
+impl Row for EntityRow<'_> {
+    const COLUMNS: &'static [&'static str] = ENTITY_COLUMNS;
+    fn cells(&self) -> Vec<Cell<'_>> {
+        self.row_cells()
+    }
+}
+
 impl Row for EntityRecord {
     const COLUMNS: &'static [&'static str] = ENTITY_COLUMNS;
     fn cells(&self) -> Vec<Cell<'_>> {
-        vec![
-            Cell::text(&self.doc_id),
-            Cell::Int(self.start as u64),
-            Cell::Int(self.end as u64),
-            Cell::text(&self.text),
-            Cell::text(&self.label),
-            Cell::text(&self.canonical),
-            Cell::text(&self.source),
-        ]
+        self.as_row().row_cells()
     }
 }
 
@@ -226,6 +239,13 @@ impl<R: Row> RowEncoder<R> {
 
     /// Appends one row to `out`.
     pub fn encode(&mut self, row: &R, out: &mut Vec<u8>) -> io::Result<()> {
+        self.encode_row(row, out)
+    }
+
+    /// Appends one row of another type with the same columns (a borrowed
+    /// form of `R`) to `out`.
+    pub fn encode_row<T: Row>(&mut self, row: &T, out: &mut Vec<u8>) -> io::Result<()> {
+        debug_assert_eq!(T::COLUMNS, R::COLUMNS);
         let cells = row.cells();
         match self.format {
             Format::Csv => {
@@ -249,7 +269,7 @@ impl<R: Row> RowEncoder<R> {
                 // Built by hand to keep the contract's key order (a
                 // serde_json map would sort the keys).
                 out.push(b'{');
-                for (i, (key, cell)) in R::COLUMNS.iter().zip(&cells).enumerate() {
+                for (i, (key, cell)) in T::COLUMNS.iter().zip(&cells).enumerate() {
                     if i > 0 {
                         out.push(b',');
                     }

@@ -10,7 +10,7 @@ use crate::gazetteer::Gazetteer;
 use crate::mention::{Label, Mention, Source};
 use crate::recognize::dates::DateRecognizer;
 use crate::recognize::people;
-use crate::record::{EntityRecord, EventRecord, Extraction};
+use crate::record::{EntityRow, EventRecord, Extraction};
 use crate::segment::{segment, Segmented};
 use crate::text::CharIndex;
 
@@ -56,6 +56,14 @@ impl Pipeline {
 
     /// Runs every stage over one document. Depends on `doc` alone.
     pub fn extract(&self, doc: &Document) -> Extraction {
+        self.analyze(doc).records(doc)
+    }
+
+    /// Runs every stage but the last: the rows are then made from the
+    /// result, either owned ([`Analysis::records`]) or borrowed
+    /// ([`Analysis::entity_rows`], which the CLI encodes without copying
+    /// every mention into strings of its own).
+    pub fn analyze(&self, doc: &Document) -> Analysis {
         let article = clean(doc, &self.gaz, &self.dates);
         let seg = segment(&article);
         let mut mentions = self.mentions(&article, &seg);
@@ -73,7 +81,11 @@ impl Pipeline {
             },
         );
         let events = assemble(&article, &seg, &mentions, &self.gaz);
-        records(doc, &article, &mentions, &events)
+        Analysis {
+            article,
+            mentions,
+            events,
+        }
     }
 
     /// Stages 4 and 5: gazetteer matches, dates, titles and people, sorted.
@@ -188,56 +200,82 @@ impl Pipeline {
     }
 }
 
-/// Stage 7's input: the contract's rows, with character offsets into the
-/// original text.
-fn records(
-    doc: &Document,
-    article: &Article,
-    mentions: &[Mention],
-    events: &[Event],
-) -> Extraction {
-    let ci = CharIndex::new(&doc.text);
-    let orig = |i: usize| article.norm.to_original(i);
-    let span = |s: usize, e: usize| &doc.text[orig(s)..orig(e)];
-    let mut out = Extraction::default();
-    for (i, ev) in events.iter().enumerate() {
-        let (s, e) = ev.evidence;
-        out.events.push(EventRecord {
-            doc_id: doc.id.clone(),
-            event_index: i + 1,
-            event_type: ev.kind.map_or("", |k| k.as_str()).to_string(),
-            date: ev.date.map(|d| d.to_string()).unwrap_or_default(),
-            date_text: ev
-                .date_span
-                .map(|(a, b)| span(a, b).to_string())
-                .unwrap_or_default(),
-            place: ev.place.clone().unwrap_or_default(),
-            place_country: ev.place_country.clone().unwrap_or_default(),
-            participants: ev.participants.clone(),
-            parties: ev.parties.clone(),
-            agreed_sectors: ev.agreed_sectors.clone(),
-            sectors: ev.sectors.clone(),
-            trigger: span(ev.trigger.0, ev.trigger.1).to_string(),
-            evidence: span(s, e).to_string(),
-            start: ci.chars(orig(s)),
-            end: ci.chars(orig(e)),
-        });
-    }
-    let mut last: Option<(usize, usize, Label)> = None;
-    for m in mentions {
-        if !m.label.is_entity() || last == Some((m.start, m.end, m.label)) {
-            continue;
+/// One document after every stage but the rows: its cleaned text, its
+/// mentions (sorted) and its events.
+pub struct Analysis {
+    article: Article,
+    mentions: Vec<Mention>,
+    events: Vec<Event>,
+}
+
+impl Analysis {
+    /// Stage 7's output: the contract's rows, owned.
+    pub fn records(&self, doc: &Document) -> Extraction {
+        Extraction {
+            events: self.event_records(doc),
+            entities: self.entity_rows(doc).map(|r| r.to_record()).collect(),
         }
-        last = Some((m.start, m.end, m.label));
-        out.entities.push(EntityRecord {
-            doc_id: doc.id.clone(),
-            start: ci.chars(orig(m.start)),
-            end: ci.chars(orig(m.end)),
-            text: span(m.start, m.end).to_string(),
-            label: m.label.as_str().to_string(),
-            canonical: m.canonical.clone(),
-            source: m.source.as_str().to_string(),
-        });
     }
-    out
+
+    /// The rows of events.csv, with character offsets into the original
+    /// text.
+    pub fn event_records(&self, doc: &Document) -> Vec<EventRecord> {
+        let article = &self.article;
+        let ci = CharIndex::new(&doc.text);
+        let orig = |i: usize| article.norm.to_original(i);
+        let span = |s: usize, e: usize| &doc.text[orig(s)..orig(e)];
+        let mut out = Vec::with_capacity(self.events.len());
+        for (i, ev) in self.events.iter().enumerate() {
+            let (s, e) = ev.evidence;
+            out.push(EventRecord {
+                doc_id: doc.id.clone(),
+                event_index: i + 1,
+                event_type: ev.kind.map_or("", |k| k.as_str()).to_string(),
+                date: ev.date.map(|d| d.to_string()).unwrap_or_default(),
+                date_text: ev
+                    .date_span
+                    .map(|(a, b)| span(a, b).to_string())
+                    .unwrap_or_default(),
+                place: ev.place.clone().unwrap_or_default(),
+                place_country: ev.place_country.clone().unwrap_or_default(),
+                participants: ev.participants.clone(),
+                parties: ev.parties.clone(),
+                agreed_sectors: ev.agreed_sectors.clone(),
+                sectors: ev.sectors.clone(),
+                trigger: span(ev.trigger.0, ev.trigger.1).to_string(),
+                evidence: span(s, e).to_string(),
+                start: ci.chars(orig(s)),
+                end: ci.chars(orig(e)),
+            });
+        }
+        out
+    }
+
+    /// The rows of entities.csv, borrowed from the document and the
+    /// mentions: one per entity mention, the same span and label written
+    /// once.
+    pub fn entity_rows<'a>(&'a self, doc: &'a Document) -> impl Iterator<Item = EntityRow<'a>> {
+        let article = &self.article;
+        let ci = CharIndex::new(&doc.text);
+        let mut last: Option<(usize, usize, Label)> = None;
+        self.mentions.iter().filter_map(move |m| {
+            if !m.label.is_entity() || last == Some((m.start, m.end, m.label)) {
+                return None;
+            }
+            last = Some((m.start, m.end, m.label));
+            let (s, e) = (
+                article.norm.to_original(m.start),
+                article.norm.to_original(m.end),
+            );
+            Some(EntityRow {
+                doc_id: &doc.id,
+                start: ci.chars(s),
+                end: ci.chars(e),
+                text: &doc.text[s..e],
+                label: m.label.as_str(),
+                canonical: &m.canonical,
+                source: m.source.as_str(),
+            })
+        })
+    }
 }

@@ -42,6 +42,48 @@ pub struct EntityRecord {
     pub source: String,
 }
 
+/// One row of entities.csv, borrowed from the document and its mentions
+/// (see [`EntityRecord`] for the owned row).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EntityRow<'a> {
+    pub doc_id: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    pub label: &'a str,
+    pub canonical: &'a str,
+    pub source: &'a str,
+}
+
+impl EntityRow<'_> {
+    pub fn to_record(&self) -> EntityRecord {
+        EntityRecord {
+            doc_id: self.doc_id.to_string(),
+            start: self.start,
+            end: self.end,
+            text: self.text.to_string(),
+            label: self.label.to_string(),
+            canonical: self.canonical.to_string(),
+            source: self.source.to_string(),
+        }
+    }
+}
+
+impl EntityRecord {
+    /// The row, borrowed from this record.
+    pub fn as_row(&self) -> EntityRow<'_> {
+        EntityRow {
+            doc_id: &self.doc_id,
+            start: self.start,
+            end: self.end,
+            text: &self.text,
+            label: &self.label,
+            canonical: &self.canonical,
+            source: &self.source,
+        }
+    }
+}
+
 /// Everything extracted from one document.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Extraction {

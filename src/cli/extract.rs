@@ -448,42 +448,41 @@ struct Encoded {
 }
 
 /// Extracts one document and encodes its rows (entities only when asked).
+/// Entity rows are encoded straight from the mentions, borrowed.
 fn extract_encoded(
     pipeline: &Pipeline,
     doc: &Document,
     encoders: &mut (RowEncoder<EventRecord>, RowEncoder<EntityRecord>),
     with_entities: bool,
 ) -> std::result::Result<Encoded, String> {
-    let mut x = catch_unwind(AssertUnwindSafe(|| pipeline.extract(doc)))
-        .map_err(|p| panic_message(p.as_ref()))?;
-    // doc_id is the document's id by definition; set it here so that rows
-    // always join with the input.
-    for ev in &mut x.events {
-        if ev.doc_id != doc.id {
-            ev.doc_id.clone_from(&doc.id);
+    catch_unwind(AssertUnwindSafe(|| {
+        let analysis = pipeline.analyze(doc);
+        let events = analysis.event_records(doc);
+        let mut out = Encoded {
+            events: events.len() as u64,
+            entities: 0,
+            event_rows: Vec::new(),
+            entity_rows: Vec::new(),
+        };
+        let fail = |e: io::Error| format!("cannot encode the rows: {e}");
+        for ev in &events {
+            // doc_id is the document's id by definition (rows always join
+            // with the input): `event_records` takes it from `doc`.
+            debug_assert_eq!(ev.doc_id, doc.id);
+            encoders.0.encode(ev, &mut out.event_rows).map_err(fail)?;
         }
-    }
-    for en in &mut x.entities {
-        if en.doc_id != doc.id {
-            en.doc_id.clone_from(&doc.id);
+        for row in analysis.entity_rows(doc) {
+            out.entities += 1;
+            if with_entities {
+                encoders
+                    .1
+                    .encode_row(&row, &mut out.entity_rows)
+                    .map_err(fail)?;
+            }
         }
-    }
-    let mut out = Encoded {
-        events: x.events.len() as u64,
-        entities: x.entities.len() as u64,
-        event_rows: Vec::new(),
-        entity_rows: Vec::new(),
-    };
-    let fail = |e: io::Error| format!("cannot encode the rows: {e}");
-    for ev in &x.events {
-        encoders.0.encode(ev, &mut out.event_rows).map_err(fail)?;
-    }
-    if with_entities {
-        for en in &x.entities {
-            encoders.1.encode(en, &mut out.entity_rows).map_err(fail)?;
-        }
-    }
-    Ok(out)
+        Ok(out)
+    }))
+    .map_err(|p| panic_message(p.as_ref()))?
 }
 
 /// Extracts one window of documents in parallel; results in input order.

@@ -262,7 +262,10 @@ fn word_end(b: &[u8], i: usize) -> usize {
     let mut j = i + 1;
     loop {
         // The run of word characters, then at most one joiner.
-        j += b[j..].iter().position(|&c| !is_word_char(c)).unwrap_or(n - j);
+        j += b[j..]
+            .iter()
+            .position(|&c| !is_word_char(c))
+            .unwrap_or(n - j);
         if j >= n {
             break;
         }
