@@ -220,6 +220,10 @@ impl Analysis {
     /// The rows of events.csv, with character offsets into the original
     /// text.
     pub fn event_records(&self, doc: &Document) -> Vec<EventRecord> {
+        // Most documents have no event: no character index for them.
+        if self.events.is_empty() {
+            return Vec::new();
+        }
         let article = &self.article;
         let ci = CharIndex::new(&doc.text);
         let orig = |i: usize| article.norm.to_original(i);
