@@ -71,6 +71,20 @@ proptest! {
         prop_assert_eq!(got, want, "{:?}", text);
     }
 
+    /// The same on texts of several 64-byte blocks, which `words` scans a
+    /// block at a time.
+    #[test]
+    fn words_across_blocks(parts in proptest::collection::vec(ascii_text(), 1..8)) {
+        let text = parts.concat();
+        let mut got = Vec::new();
+        ascii::words(&text, |a, b| got.push((a, b)));
+        let want: Vec<(usize, usize)> = crate_words(&text)
+            .into_iter()
+            .filter(|&(a, _)| text[a..].chars().next().is_some_and(char::is_alphanumeric))
+            .collect();
+        prop_assert_eq!(got, want, "{:?}", text);
+    }
+
     /// Any printable ASCII, line ends and the Other symbols, uniformly.
     #[test]
     fn any_ascii_matches(text in "[ -~\\n\\r\\t£€¥°]{0,60}") {
