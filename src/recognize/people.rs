@@ -12,6 +12,8 @@ use super::names::{
     is_work_after, is_work_before, key_letters, may_key_to, split_glued_initial, translit_key_into,
     with_lowercase, FastMap, FastSet, KeyScratch,
 };
+use std::borrow::Cow;
+
 use crate::gazetteer::Gazetteer;
 use crate::mention::{Label, Mention, Source};
 use crate::segment::Segmented;
@@ -107,34 +109,37 @@ struct WordShapes<'s> {
     caps: &'s [u32],
 }
 
-/// How a person was named at one mention.
+/// How a person was named at one mention. The names borrow from the text
+/// or the gazetteer mentions when they can: only the final mentions own
+/// their strings.
 #[derive(Clone, Debug, PartialEq)]
-enum NameForm {
+enum NameForm<'a> {
     /// Given name(s) and surname, canonical order.
-    Full(String),
+    Full(Cow<'a, str>),
     /// A surname alone ("Karimov", "President Rahmon").
-    Surname(String),
+    Surname(Cow<'a, str>),
     /// An initial and a surname ("A. Karimov", "A.Karimov").
-    Initial(char, String),
+    Initial(char, Cow<'a, str>),
 }
 
 #[derive(Clone, Debug)]
-struct Found {
+struct Found<'a> {
     start: usize,
     end: usize,
-    form: NameForm,
-    country: Option<String>,
+    form: NameForm<'a>,
+    /// Borrowed from a gazetteer mention (the only source of countries).
+    country: Option<&'a str>,
     entry: Option<u32>,
 }
 
 /// Finds titles and people in every sentence. `gaz_mentions` are the
 /// gazetteer's matches, sorted and not overlapping. Returns the TITLE and
 /// PERSON mentions (gazetteer PERSON matches included, resolved), sorted.
-pub fn recognize(
-    text: &str,
+pub fn recognize<'a>(
+    text: &'a str,
     seg: &Segmented,
     gaz: &Gazetteer,
-    gaz_mentions: &[Mention],
+    gaz_mentions: &'a [Mention],
 ) -> Vec<Mention> {
     let mut found: Vec<Found> = Vec::new();
     let mut titles: Vec<Mention> = Vec::new();
@@ -265,13 +270,13 @@ fn is_initial(w: &str) -> bool {
     matches!((c.next(), c.next()), (Some(x), None) if x.is_uppercase())
 }
 
-fn sentence_people(
-    text: &str,
-    toks: &[Tok],
+fn sentence_people<'a>(
+    text: &'a str,
+    toks: &[Tok<'a>],
     gaz: &Gazetteer,
-    gm: &[Mention],
+    gm: &'a [Mention],
     used: &mut Vec<bool>,
-    found: &mut Vec<Found>,
+    found: &mut Vec<Found<'a>>,
     titles: &mut Vec<Mention>,
 ) {
     let n = toks.len();
@@ -290,8 +295,8 @@ fn sentence_people(
             found.push(Found {
                 start: m.start,
                 end: m.end,
-                form: NameForm::Full(m.canonical.clone()),
-                country: m.country.clone(),
+                form: NameForm::Full(Cow::Borrowed(&m.canonical)),
+                country: m.country.as_deref(),
                 entry: m.entry,
             });
             i = j;
@@ -323,13 +328,13 @@ fn sentence_people(
             };
             if let Some(pg) = p.gaz.filter(|_| p.label == Some(Label::Country)) {
                 if text[p.end..toks[head_start].start].len() <= 3 {
-                    country = gm[pg].country.clone();
+                    country = gm[pg].country.as_deref();
                 }
             }
         }
         // Extend over "of <words> of <country>" and collect the run after it.
         let mut k = j;
-        let mut org: Option<String> = None;
+        let mut org: Option<&str> = None;
         let mut after_to = false;
         let mut seen_country = false;
         while k < n
@@ -363,11 +368,11 @@ fn sentence_people(
                         if l == Label::Country {
                             // "Ambassador of Hungary to Uzbekistan": Hungary.
                             if !after_to && !seen_country {
-                                country = m.country.clone();
+                                country = m.country.as_deref();
                             }
                             seen_country = true;
                         } else if l == Label::Org {
-                            org = Some(m.canonical.clone());
+                            org = Some(&m.canonical);
                         }
                         while k < n && toks[k].gaz == t.gaz {
                             k += 1;
@@ -465,7 +470,7 @@ fn sentence_people(
             end: toks[head_start].start + title_text.len(),
             label: Label::Title,
             canonical: title_text.split_whitespace().collect::<Vec<_>>().join(" "),
-            country: country.clone(),
+            country: country.map(str::to_string),
             source: if title_end_byte > gm[g].end {
                 Source::Pattern
             } else {
@@ -481,13 +486,10 @@ fn sentence_people(
             Some((s, e)) => {
                 if let Some(f) = name_from(text, &toks[s..e], gm, true) {
                     if f.entry.is_none() || !used[s] {
-                        found.push(Found {
-                            country: country.clone(),
-                            ..f
-                        });
+                        found.push(Found { country, ..f });
                     } else if let Some(last) = found.iter_mut().rev().find(|x| x.start == f.start) {
                         if country.is_some() {
-                            last.country = country.clone();
+                            last.country = country;
                         }
                     }
                 }
@@ -507,7 +509,7 @@ fn sentence_people(
                         .find(|f| f.end == toks[head_start - 1].end)
                     {
                         if last.country.is_none() {
-                            last.country = country.clone();
+                            last.country = country;
                         }
                     }
                 }
@@ -616,7 +618,12 @@ fn word_after_name(text: &str, end: usize) -> &str {
 }
 
 /// "(Tajikistan)" right after a name.
-fn paren_country(text: &str, last: &Tok, next: Option<&Tok>, gm: &[Mention]) -> Option<String> {
+fn paren_country<'a>(
+    text: &str,
+    last: &Tok,
+    next: Option<&Tok>,
+    gm: &'a [Mention],
+) -> Option<&'a str> {
     let next = next?;
     if text[last.end..next.start].trim() != "(" {
         return None;
@@ -625,12 +632,17 @@ fn paren_country(text: &str, last: &Tok, next: Option<&Tok>, gm: &[Mention]) -> 
     text[gm[g].end..]
         .trim_start()
         .starts_with(')')
-        .then(|| gm[g].country.clone())
+        .then(|| gm[g].country.as_deref())
         .flatten()
 }
 
 /// Reads a name from a run of name-like tokens.
-fn name_from(text: &str, run: &[Tok], gm: &[Mention], titled: bool) -> Option<Found> {
+fn name_from<'a>(
+    text: &'a str,
+    run: &[Tok<'a>],
+    gm: &'a [Mention],
+    titled: bool,
+) -> Option<Found<'a>> {
     let mut run = run;
     while let Some(t) = run.first() {
         if is_honorific(t.text) || (is_not_name(t.text) && t.gaz.is_none()) {
@@ -646,20 +658,21 @@ fn name_from(text: &str, run: &[Tok], gm: &[Mention], titled: bool) -> Option<Fo
         return Some(Found {
             start: m.start,
             end: m.end,
-            form: NameForm::Full(m.canonical.clone()),
-            country: m.country.clone(),
+            form: NameForm::Full(Cow::Borrowed(&m.canonical)),
+            country: m.country.as_deref(),
             entry: m.entry,
         });
     }
     let (start, mut end) = (first.start, last.end);
-    let words: Vec<String> = run
+    // The words as written unless in capitals: borrowed from the text.
+    let words: Vec<Cow<'a, str>> = run
         .iter()
         .map(|t| {
             let w = t.text.strip_suffix("'s").unwrap_or(t.text);
             if is_all_caps(w) && w.chars().count() > 1 {
-                title_case(w)
+                Cow::Owned(title_case(w))
             } else {
-                w.to_string()
+                Cow::Borrowed(w)
             }
         })
         .collect();
@@ -668,14 +681,16 @@ fn name_from(text: &str, run: &[Tok], gm: &[Mention], titled: bool) -> Option<Fo
     }
     let form = match words.len() {
         1 => match split_glued_initial(&words[0]) {
-            Some((i, s)) => NameForm::Initial(i.chars().next()?, s.to_string()),
+            Some((i, s)) => NameForm::Initial(i.chars().next()?, Cow::Owned(s.to_string())),
             None if titled => NameForm::Surname(words[0].clone()),
             None => return None,
         },
         _ if is_initial(&words[0]) => {
             NameForm::Initial(words[0].chars().next()?, words[words.len() - 1].clone())
         }
-        3 if is_patronymic(&words[2]) => NameForm::Full(format!("{} {}", words[1], words[0])),
+        3 if is_patronymic(&words[2]) => {
+            NameForm::Full(Cow::Owned(format!("{} {}", words[1], words[0])))
+        }
         _ if run[0]
             .text
             .chars()
@@ -684,11 +699,20 @@ fn name_from(text: &str, run: &[Tok], gm: &[Mention], titled: bool) -> Option<Fo
             && has_surname_suffix(&words[0])
             && !has_surname_suffix(&words[words.len() - 1]) =>
         {
-            NameForm::Full(format!("{} {}", words[1..].join(" "), words[0]))
+            NameForm::Full(Cow::Owned(format!("{} {}", words[1..].join(" "), words[0])))
+        }
+        // The name as written, one space or a hyphen between words as
+        // below, and the words themselves: the text itself.
+        _ if (1..words.len()).all(|k| {
+            matches!(words[k - 1], Cow::Borrowed(w) if w.len() == run[k - 1].text.len())
+                && matches!(&text[run[k - 1].end..run[k].start], " " | "-")
+        }) && matches!(words[words.len() - 1], Cow::Borrowed(_)) =>
+        {
+            NameForm::Full(Cow::Borrowed(&text[start..end]))
         }
         _ => {
             // Keep the hyphen of a hyphenated name ("Kilroy-Silk").
-            let mut name = words[0].clone();
+            let mut name = words[0].to_string();
             for (k, w) in words.iter().enumerate().skip(1) {
                 name.push_str(if &text[run[k - 1].end..run[k].start] == "-" {
                     "-"
@@ -697,7 +721,7 @@ fn name_from(text: &str, run: &[Tok], gm: &[Mention], titled: bool) -> Option<Fo
                 });
                 name.push_str(w);
             }
-            NameForm::Full(name)
+            NameForm::Full(Cow::Owned(name))
         }
     };
     Some(Found {
@@ -790,7 +814,7 @@ fn resolve(
     WordShapes { shapes, caps }: WordShapes,
     gaz: &Gazetteer,
     gm: &[Mention],
-    mut found: Vec<Found>,
+    mut found: Vec<Found<'_>>,
     titles: Vec<Mention>,
 ) -> Vec<Mention> {
     found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
@@ -820,14 +844,15 @@ fn resolve(
         found.retain(|f| {
             let last = match &f.form {
                 NameForm::Full(_) => "",
-                NameForm::Surname(s) | NameForm::Initial(_, s) => s.as_str(),
+                NameForm::Surname(s) | NameForm::Initial(_, s) => s.as_ref(),
             };
             !works.contains(&text[f.start..f.end]) && !works.contains(last)
         });
     }
     // Clusters of full names by spelling-independent key.
     let mut by_key: FastMap<String, usize> = FastMap::default();
-    let mut clusters: Vec<(String, Option<String>)> = Vec::new(); // (canonical, country)
+    // (canonical, country), borrowed from the names and the gazetteer.
+    let mut clusters: Vec<(&str, Option<&str>)> = Vec::new();
     let mut surname_of: Vec<(String, char, usize)> = Vec::new(); // (surname key, initial, cluster)
     let mut cluster_of = vec![usize::MAX; found.len()];
     // A person is named in full several times per article: each name's key
@@ -869,14 +894,14 @@ fn resolve(
                                 memo(&mut key_memo, &mut scratch, canonical),
                             )
                         }
-                        None => (name.as_str(), None, key),
+                        None => (name.as_ref(), None, key),
                     }
                 }
             };
             let c = match by_key.get(key) {
                 Some(&c) => c,
                 None => {
-                    clusters.push((canonical.to_string(), None));
+                    clusters.push((canonical, None));
                     let surname = key.rsplit(' ').next().unwrap_or("").to_string();
                     let initial = canonical.chars().next().unwrap_or(' ');
                     surname_of.push((surname, initial, clusters.len() - 1));
@@ -888,8 +913,7 @@ fn resolve(
             if clusters[c].1.is_none() {
                 clusters[c].1 = f
                     .country
-                    .clone()
-                    .or_else(|| entry.and_then(|e| gaz.entry(e).country.clone()));
+                    .or_else(|| entry.and_then(|e| gaz.entry(e).country.as_deref()));
             }
             cluster_of[fi] = c;
         }
@@ -914,17 +938,17 @@ fn resolve(
     for (fi, f) in found.iter().enumerate() {
         let (canonical, country) = if cluster_of[fi] != usize::MAX {
             let c = &clusters[cluster_of[fi]];
-            (c.0.clone(), c.1.clone().or_else(|| f.country.clone()))
+            (c.0.to_string(), c.1.or(f.country).map(str::to_string))
         } else {
             let (surname, initial) = match &f.form {
-                NameForm::Surname(s) => (s.as_str(), None),
-                NameForm::Initial(i, s) => (s.as_str(), Some(*i)),
+                NameForm::Surname(s) => (s.as_ref(), None),
+                NameForm::Initial(i, s) => (s.as_ref(), Some(*i)),
                 NameForm::Full(_) => continue,
             };
             match surnames.find(surname, initial, f.start) {
                 Some(c) => (
-                    clusters[c].0.clone(),
-                    clusters[c].1.clone().or_else(|| f.country.clone()),
+                    clusters[c].0.to_string(),
+                    clusters[c].1.or(f.country).map(str::to_string),
                 ),
                 // "J Robinson" is not Andy Robinson: an initial must agree.
                 None => match gaz.person_by_surname(surname).filter(|&e| {
@@ -938,11 +962,13 @@ fn resolve(
                 }) {
                     Some(e) => (
                         gaz.entry(e).canonical.clone(),
-                        f.country.clone().or_else(|| gaz.entry(e).country.clone()),
+                        f.country
+                            .map(str::to_string)
+                            .or_else(|| gaz.entry(e).country.clone()),
                     ),
                     None => match initial {
-                        Some(i) => (format!("{i}. {surname}"), f.country.clone()),
-                        None => (surname.to_string(), f.country.clone()),
+                        Some(i) => (format!("{i}. {surname}"), f.country.map(str::to_string)),
+                        None => (surname.to_string(), f.country.map(str::to_string)),
                     },
                 },
             }
@@ -1037,8 +1063,8 @@ fn resolve(
                     start: w.start,
                     end: w.start + bare.len(),
                     label: Label::Person,
-                    canonical: clusters[c].0.clone(),
-                    country: clusters[c].1.clone(),
+                    canonical: clusters[c].0.to_string(),
+                    country: clusters[c].1.map(str::to_string),
                     source: Source::Pattern,
                     entry: None,
                     date: None,
