@@ -282,7 +282,10 @@ fn sentence_people<'a>(
     let n = toks.len();
     used.clear();
     used.resize(n, false);
-    // Gazetteer people: already names.
+    // Gazetteer people: already names. The pass also notes whether the
+    // sentence has a title at all: most have none, and the title pass is
+    // then skipped.
+    let mut any_title = false;
     let mut i = 0;
     while i < n {
         if let Some(g) = toks[i].gaz.filter(|_| toks[i].label == Some(Label::Person)) {
@@ -301,11 +304,12 @@ fn sentence_people<'a>(
             });
             i = j;
         } else {
+            any_title |= toks[i].label == Some(Label::Title);
             i += 1;
         }
     }
     // Titles and the names they introduce.
-    let mut i = 0;
+    let mut i = if any_title { 0 } else { n };
     while i < n {
         let Some(g) = toks[i].gaz.filter(|_| toks[i].label == Some(Label::Title)) else {
             i += 1;
