@@ -526,51 +526,78 @@ fn word_set(
     cell.get_or_init(|| words.iter().copied().collect())
 }
 
-/// `NOT_NAME` and `MONTHS_AND_DAYS` in one map, so that `is_not_name` looks
-/// a word up once: the value tells whether the word is in `NOT_NAME`, whose
-/// plurals are not names either.
+/// `NOT_NAME` and `MONTHS_AND_DAYS` in one table, so that `is_not_name`
+/// looks a word up once: the value tells whether the word is in `NOT_NAME`,
+/// whose plurals are not names either.
 ///
-/// Most words asked are names, in no list; `shapes` answers "no" for most of
-/// them before hashing: one bit per (length, first letter, last letter)
-/// of the listed words.
+/// The words are grouped by shape: (length, first letter, last letter).
+/// Most words asked are names, in no list, and their shape holds no listed
+/// word; the others are compared with the one or two listed words of their
+/// shape, in any case, so that neither a hash nor a lower-case copy is
+/// needed.
 struct NotNames {
-    map: FastMap<&'static str, bool>,
-    shapes: Vec<u64>,
+    /// (word, is in `NOT_NAME`), sorted by shape, each word once.
+    words: Vec<(&'static str, bool)>,
+    /// `words[starts[s]..starts[s + 1]]` are the words of shape `s`.
+    starts: Vec<u16>,
+    /// One bit per shape that has words: a small table that answers "no"
+    /// for most words without touching `starts`.
+    has: Vec<u64>,
 }
 
+/// Number of word shapes (see `NotNames::shape`).
+const SHAPES: usize = 16 * 27 * 27;
+
 impl NotNames {
-    /// The bit of a lower-case word's shape; other bytes than a-z share a
-    /// letter slot, long words a length slot.
-    fn shape(w: &str) -> usize {
-        let slot = |b: Option<&u8>| match b {
+    /// A word's shape, in any case; other bytes than letters share a letter
+    /// slot, long words a length slot.
+    fn shape(w: &[u8]) -> usize {
+        let slot = |b: Option<&u8>| match b.map(u8::to_ascii_lowercase) {
             Some(b) if b.is_ascii_lowercase() => usize::from(b - b'a'),
             _ => 26,
         };
-        let b = w.as_bytes();
-        (b.len().min(15) * 27 + slot(b.first())) * 27 + slot(b.last())
+        (w.len().min(15) * 27 + slot(w.first())) * 27 + slot(w.last())
     }
 
-    fn get(&self, w: &str) -> Option<bool> {
-        let bit = Self::shape(w);
-        if self.shapes[bit / 64] & (1 << (bit % 64)) == 0 {
+    /// Is `w`, in any ASCII case, listed, and in `NOT_NAME`? None when not
+    /// listed.
+    fn get(&self, w: &[u8]) -> Option<bool> {
+        let s = Self::shape(w);
+        if self.has[s / 64] & (1 << (s % 64)) == 0 {
             return None;
         }
-        self.map.get(w).copied()
+        let (a, b) = (self.starts[s], self.starts[s + 1]);
+        self.words[usize::from(a)..usize::from(b)]
+            .iter()
+            .find(|(x, _)| x.as_bytes().eq_ignore_ascii_case(w))
+            .map(|&(_, v)| v)
     }
 }
 
 fn not_names() -> &'static NotNames {
     static LISTS: OnceLock<NotNames> = OnceLock::new();
     LISTS.get_or_init(|| {
-        let mut map = FastMap::default();
+        // A word in both lists is in `NOT_NAME`.
+        let mut map: FastMap<&'static str, bool> = FastMap::default();
         map.extend(MONTHS_AND_DAYS.iter().map(|&w| (w, false)));
         map.extend(NOT_NAME.iter().map(|&w| (w, true)));
-        let mut shapes = vec![0u64; (16 * 27 * 27usize).div_ceil(64)];
-        for w in map.keys() {
-            let bit = NotNames::shape(w);
-            shapes[bit / 64] |= 1 << (bit % 64);
+        let mut words: Vec<(&'static str, bool)> = map.into_iter().collect();
+        words.sort_unstable_by_key(|&(w, _)| (NotNames::shape(w.as_bytes()), w));
+        let mut starts = Vec::with_capacity(SHAPES + 1);
+        let mut i = 0;
+        for s in 0..=SHAPES {
+            while i < words.len() && NotNames::shape(words[i].0.as_bytes()) < s {
+                i += 1;
+            }
+            // Fewer than 2^16 listed words: the offsets fit.
+            starts.push(u16::try_from(i).unwrap_or(u16::MAX));
         }
-        NotNames { map, shapes }
+        let mut has = vec![0u64; SHAPES.div_ceil(64)];
+        for (w, _) in &words {
+            let s = NotNames::shape(w.as_bytes());
+            has[s / 64] |= 1 << (s % 64);
+        }
+        NotNames { words, starts, has }
     })
 }
 
@@ -663,17 +690,37 @@ pub fn is_award_after(word: &str) -> bool {
 }
 
 pub fn is_not_name(word: &str) -> bool {
-    with_lowercase(word, |w| {
-        let w = w.trim_end_matches('.');
-        let lists = not_names();
-        // Plurals of the vocabulary ("Ministers", "Affairs") are not names either.
+    let lists = not_names();
+    // The listed words are lower-case ASCII: the table compares in any
+    // case, and lower-casing an ASCII word commutes with trimming its full
+    // stops and its plural's 's'. Other words are lower-cased first.
+    let test = |w: &[u8]| {
+        let w = trim_dots(w);
         lists.get(w).is_some()
-            || w.strip_suffix('s')
-                .is_some_and(|x| lists.get(x).unwrap_or(false))
-    })
+            // Plurals of the vocabulary ("Ministers", "Affairs") are not names either.
+            || w.split_last().is_some_and(|(&last, x)| {
+                last.eq_ignore_ascii_case(&b's') && lists.get(x).unwrap_or(false)
+            })
+    };
+    if word.is_ascii() {
+        test(word.as_bytes())
+    } else {
+        with_lowercase(word, |w| test(w.as_bytes()))
+    }
+}
+
+/// `w` without the full stops at its end.
+fn trim_dots(w: &[u8]) -> &[u8] {
+    let n = w.iter().rev().take_while(|&&b| b == b'.').count();
+    &w[..w.len() - n]
 }
 
 pub fn is_honorific(word: &str) -> bool {
+    // No courtesy word is longer than "excellencies" (12): a longer ASCII
+    // word, its full stops trimmed, is none of them without a look-up.
+    if word.is_ascii() && word.trim_end_matches('.').len() > 12 {
+        return false;
+    }
     with_lowercase(word, |w| honorific_set().contains(w.trim_end_matches('.')))
 }
 
@@ -688,6 +735,14 @@ pub fn is_capitalized(word: &str) -> bool {
     {
         return false;
     }
+    // ASCII words are decided on their bytes, without decoding characters;
+    // for ASCII, `is_uppercase` and `is_alphabetic` are their ASCII forms.
+    let b = word.as_bytes();
+    if b.is_ascii() {
+        return b.first().is_some_and(u8::is_ascii_uppercase)
+            && b.iter()
+                .all(|&c| c.is_ascii_alphabetic() || c == b'-' || c == b'\'');
+    }
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return false;
@@ -698,7 +753,23 @@ pub fn is_capitalized(word: &str) -> bool {
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
 }
 
+/// Does `w` end with the lower-case ASCII `suffix`, in any case?
+fn ends_with_ignore_case(w: &[u8], suffix: &str) -> bool {
+    w.len() >= suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 pub fn has_surname_suffix(word: &str) -> bool {
+    // ASCII: the suffixes are compared in any case, on the word as it is,
+    // and its length is its number of characters.
+    if word.is_ascii() {
+        let mut w = word.as_bytes();
+        while ends_with_ignore_case(w, "'s") {
+            w = &w[..w.len() - 2];
+        }
+        let ends = |s: &str| ends_with_ignore_case(w, s);
+        return w.len() >= 5 && SURNAME_SUFFIXES.iter().any(|s| ends(s))
+            || (w.len() >= 6 && (ends("li") || ends("ly")) && !ends("ily") && !ends("ally"));
+    }
     with_lowercase(word, |w| {
         let w = w.trim_end_matches("'s");
         w.chars().count() >= 5 && SURNAME_SUFFIXES.iter().any(|s| w.ends_with(s))
@@ -710,6 +781,14 @@ pub fn has_surname_suffix(word: &str) -> bool {
 }
 
 pub fn is_patronymic(word: &str) -> bool {
+    // ASCII: as in `has_surname_suffix`.
+    if word.is_ascii() {
+        let w = word.as_bytes();
+        return w.len() >= 7
+            && PATRONYMIC_SUFFIXES
+                .iter()
+                .any(|s| ends_with_ignore_case(w, s));
+    }
     with_lowercase(word, |w| {
         w.chars().count() >= 7 && PATRONYMIC_SUFFIXES.iter().any(|s| w.ends_with(s))
     })
@@ -732,13 +811,19 @@ pub fn split_glued_initial(word: &str) -> Option<(&str, &str)> {
     Some((init, rest))
 }
 
-/// Which bytes occur in `s`.
-fn byte_set(s: &str) -> [bool; 256] {
-    let mut set = [false; 256];
+/// Which bytes occur in `s`, one bit per byte value: 32 bytes to clear
+/// per word instead of 256.
+fn byte_set(s: &str) -> [u64; 4] {
+    let mut set = [0u64; 4];
     for b in s.bytes() {
-        set[usize::from(b)] = true;
+        set[usize::from(b >> 6)] |= 1 << (b & 63);
     }
     set
+}
+
+/// Is byte `b` in `set` (see `byte_set`)?
+fn has_byte(set: &[u64; 4], b: u8) -> bool {
+    set[usize::from(b >> 6)] & (1 << (b & 63)) != 0
 }
 
 /// A spelling-independent key for a name, so that transliteration variants
@@ -814,7 +899,7 @@ pub fn translit_key_into(name: &str, out: &mut String, scratch: &mut KeyScratch)
         for &(from, to) in TRANSLIT {
             // Most words hold none of these: test the bytes present first
             // (cheap), then search; a replacement copies the word.
-            if from.bytes().all(|b| present[usize::from(b)]) && has_sub(w, from) {
+            if from.bytes().all(|b| has_byte(&present, b)) && has_sub(w, from) {
                 replace_into(w, from, to, spare);
                 std::mem::swap(w, spare);
                 present = byte_set(w);
@@ -827,9 +912,73 @@ pub fn translit_key_into(name: &str, out: &mut String, scratch: &mut KeyScratch)
     }
 }
 
+/// The ASCII letters of `word` as a bit set (bit 0 for 'a'), in any case,
+/// with 'o' counted as 'a' and 'y' as 'i' as `translit_key` folds them;
+/// None if `word` is not ASCII. See [`may_key_to`].
+pub fn key_letters(word: &str) -> Option<u32> {
+    let b = word.as_bytes();
+    if !b.is_ascii() {
+        return None;
+    }
+    let mut set = 0u32;
+    for &c in b {
+        let c = match c.to_ascii_lowercase() {
+            b'o' => b'a',
+            b'y' => b'i',
+            c => c,
+        };
+        if c.is_ascii_lowercase() {
+            set |= 1 << (c - b'a');
+        }
+    }
+    Some(set)
+}
+
+/// The bits of [`key_letters`] of the letters of `s`.
+const fn letter_bits(s: &str) -> u32 {
+    let b = s.as_bytes();
+    let mut set = 0;
+    let mut i = 0;
+    while i < b.len() {
+        set |= 1 << (b[i] - b'a');
+        i += 1;
+    }
+    set
+}
+
+/// Can `translit_key` of an ASCII word whose `key_letters` are `word` be a
+/// key whose `key_letters` are `key`? False rules it out; true is only a
+/// maybe. From `TRANSLIT` and `push_folded`: a key's letter is one of the
+/// word's (folded) or one the variants can create ('j' from "dzh"/"zh",
+/// 'k' from "q", 'i' from "yy", 'o' (so 'a') from "zade", 'v' from "w",
+/// 'f' from "ph", 'a' after "zod"); and a letter of the word that no
+/// variant or step removes is in the key. The test in this module checks
+/// both against `translit_key`.
+pub fn may_key_to(word: u32, key: u32) -> bool {
+    const CREATED: u32 = letter_bits("afijkv");
+    const KEPT: u32 = letter_bits("bfgjlmnrtuvx");
+    key & !CREATED & !word == 0 && word & KEPT & !key == 0
+}
+
 /// The letters of the variant-folded word `w` onto `out`, with o/a and y/i
 /// merged and doubled letters single: the last step of `translit_key`.
 fn push_folded(w: &str, out: &mut String) {
+    // ASCII: the same on bytes, without decoding characters.
+    if w.is_ascii() {
+        let mut prev = 0u8;
+        for b in w.bytes().filter(u8::is_ascii_alphabetic) {
+            let b = match b {
+                b'o' => b'a',
+                b'y' => b'i',
+                b => b,
+            };
+            if b != prev {
+                out.push(char::from(b));
+            }
+            prev = b;
+        }
+        return;
+    }
     let mut prev = '\0';
     for c in w.chars().filter(|c| c.is_alphabetic()) {
         let c = match c {
@@ -894,8 +1043,18 @@ mod tests {
             if w.ends_with("zod") {
                 w.push('a');
             }
-            // The last step was not changed by the rewrite: shared.
-            push_folded(&w, &mut out);
+            let mut prev = '\0';
+            for c in w.chars().filter(|c| c.is_alphabetic()) {
+                let c = match c {
+                    'o' => 'a',
+                    'y' => 'i',
+                    c => c,
+                };
+                if c != prev {
+                    out.push(c);
+                }
+                prev = c;
+            }
         }
         out
     }
@@ -917,7 +1076,152 @@ mod tests {
         }
     }
 
+    /// The letter test of `SurnameFinder` never rules out a word's own key.
+    #[test]
+    fn may_key_to_own_key() {
+        for name in [
+            "Dzhzhakhongir",
+            "Zavqizoda's",
+            "YYYy",
+            "Yeie",
+            "Ouwph",
+            "Rasulzade",
+            "Zod",
+            "O'Neill's",
+            "Kilroy-Silk",
+            "Mackie",
+        ] {
+            let (w, k) = (key_letters(name), key_letters(&translit_key(name)));
+            assert!(may_key_to(w.unwrap_or(0), k.unwrap_or(0)), "{name}");
+        }
+        assert!(!may_key_to(
+            key_letters("London").unwrap_or(0),
+            key_letters(&translit_key("Karimov")).unwrap_or(0)
+        ));
+    }
+
+    /// The word tests as they were before their ASCII paths: the references
+    /// the faster versions must agree with.
+    fn is_capitalized_reference(word: &str) -> bool {
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else {
+            return false;
+        };
+        first.is_uppercase()
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+    }
+
+    fn has_surname_suffix_reference(word: &str) -> bool {
+        let lw = word.to_lowercase();
+        let w = lw.trim_end_matches("'s");
+        w.chars().count() >= 5 && SURNAME_SUFFIXES.iter().any(|s| w.ends_with(s))
+            || (w.chars().count() >= 6
+                && (w.ends_with("li") || w.ends_with("ly"))
+                && !w.ends_with("ily")
+                && !w.ends_with("ally"))
+    }
+
+    fn is_patronymic_reference(word: &str) -> bool {
+        let w = word.to_lowercase();
+        w.chars().count() >= 7 && PATRONYMIC_SUFFIXES.iter().any(|s| w.ends_with(s))
+    }
+
+    fn is_honorific_reference(word: &str) -> bool {
+        HONORIFICS.contains(&word.to_lowercase().trim_end_matches('.'))
+    }
+
+    #[test]
+    fn word_tests_match_reference() {
+        let words = [
+            "",
+            "A",
+            "a",
+            "Karimov",
+            "KARIMOV's",
+            "Karimov's's",
+            "O'Brien",
+            "Al-Sisi",
+            "Zavkizoda",
+            "Bakhtiyorovich",
+            "BAKHTIYOROVICH",
+            "Ministers",
+            "MINISTERS",
+            "Minister's",
+            "Affairs.",
+            "Mr.",
+            "MR",
+            "Excellencies..",
+            "Excellenciess",
+            "Öztürk",
+            "ΟΔΥΣΣΕΥΣ",
+            "Aliyev2",
+            "Family",
+            "Totally",
+            "Ismayilli",
+            "Intergovernmentalintergovernmentalx",
+        ];
+        for w in words {
+            assert_eq!(is_capitalized(w), is_capitalized_reference(w), "{w}");
+            assert_eq!(
+                has_surname_suffix(w),
+                has_surname_suffix_reference(w),
+                "{w}"
+            );
+            assert_eq!(is_patronymic(w), is_patronymic_reference(w), "{w}");
+            assert_eq!(is_honorific(w), is_honorific_reference(w), "{w}");
+        }
+        // Every listed word, in other cases and with endings.
+        let not_name_reference = |word: &str| {
+            let lw = word.to_lowercase();
+            let w = lw.trim_end_matches('.');
+            NOT_NAME.contains(&w)
+                || MONTHS_AND_DAYS.contains(&w)
+                || w.strip_suffix('s').is_some_and(|x| NOT_NAME.contains(&x))
+        };
+        for &base in NOT_NAME.iter().chain(MONTHS_AND_DAYS).chain(HONORIFICS) {
+            for w in [
+                base.to_string(),
+                base.to_uppercase(),
+                crate::text::title_case(base),
+                base[1..].to_string(),
+                base[..base.len() - 1].to_string(),
+            ] {
+                for end in ["", "s", "S", ".", "s.", "'s", "x", "ss"] {
+                    let w = format!("{w}{end}");
+                    assert_eq!(is_not_name(&w), not_name_reference(&w), "{w}");
+                    assert_eq!(is_honorific(&w), is_honorific_reference(&w), "{w}");
+                    assert_eq!(is_capitalized(&w), is_capitalized_reference(&w), "{w}");
+                }
+            }
+        }
+        // `NotNames::starts` and `is_honorific` rely on these bounds.
+        assert!(not_names().words.len() < usize::from(u16::MAX));
+        assert!(HONORIFICS.iter().all(|k| k.len() <= 12));
+    }
+
     proptest::proptest! {
+        #[test]
+        fn word_tests_agree(word in "[a-zA-Z.'\\-ÖΣ2]{0,12}", suffixed in "[A-Za-z]{0,4}(zoda|ova|ov|ev|li|ly|ily|ally|ovich|evna|o'g'li|'s|'S|s|S|\\.)*") {
+            for w in [&word, &suffixed] {
+                proptest::prop_assert_eq!(is_capitalized(w), is_capitalized_reference(w));
+                proptest::prop_assert_eq!(has_surname_suffix(w), has_surname_suffix_reference(w));
+                proptest::prop_assert_eq!(is_patronymic(w), is_patronymic_reference(w));
+                proptest::prop_assert_eq!(is_honorific(w), is_honorific_reference(w));
+            }
+        }
+
+        #[test]
+        fn key_letters_admit_own_key(name in "[a-zA-Z' \\-.]{0,14}", common in "[dzhkqcyiewopsauvfDZHKQCYIEWOPSAUVF' ]{0,14}") {
+            for n in [&name, &common] {
+                let w = key_letters(n);
+                let k = key_letters(&translit_key(n));
+                proptest::prop_assert!(w.is_some() && k.is_some());
+                proptest::prop_assert!(may_key_to(w.unwrap_or(0), k.unwrap_or(0)), "{}", n);
+            }
+        }
+
         #[test]
         fn translit_key_agrees(name in "[a-zA-Z' \\-.şçəığöüŞÇÖÜΣσ]{0,24}") {
             proptest::prop_assert_eq!(translit_key(&name), translit_key_reference(&name));
