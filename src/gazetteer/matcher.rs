@@ -4,7 +4,7 @@
 //! The text is lower-cased byte by byte as it is read, never as a copy.
 
 use aho_corasick::automaton::Automaton;
-use aho_corasick::{dfa, nfa::contiguous, Anchored, MatchKind, PatternID, StartKind};
+use aho_corasick::{nfa::contiguous, Anchored, MatchKind, PatternID};
 use rayon::prelude::*;
 
 use super::Entry;
@@ -242,55 +242,36 @@ impl Tokens {
     }
 }
 
-/// A part's automaton: a DFA when small (fastest), a contiguous NFA when
-/// large (a DFA over tens of thousands of names takes too long to build).
-/// Held as the concrete types, not `AhoCorasick`, so that the anchored walk
-/// in `longest_at` is inlined and monomorphic: one search per word start
+/// A part's automaton: a contiguous NFA. (A DFA over tens of thousands of
+/// names takes too long to build, and since the token filters leave few
+/// walks, one even for the 600 lower-case forms no longer pays for its
+/// 2.4 MB.) Held as the concrete type, not `AhoCorasick`, so that the
+/// anchored walk in `longest_at` is inlined: one search per word start
 /// makes the per-call set-up of `AhoCorasick::find` a real cost.
-enum Trie {
-    Dfa(dfa::DFA),
-    Nfa(contiguous::NFA),
-}
+struct Trie(contiguous::NFA);
 
 impl Trie {
     fn build(keys: &[String]) -> Result<Trie, Error> {
-        let err = |e: aho_corasick::BuildError| Error::Automaton(e.to_string());
         // Keys and searched text are both ASCII-lower-cased (the text as
         // it is read), so the automaton is case-sensitive: half the
         // transitions of an ASCII-case-insensitive one, and half the compile
         // time. Searches are anchored, which never uses a prefilter.
-        if keys.len() < 2_000 {
-            dfa::Builder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .start_kind(StartKind::Anchored)
-                .prefilter(false)
-                .build(keys)
-                .map(Trie::Dfa)
-                .map_err(err)
-        } else {
-            contiguous::NFA::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .prefilter(false)
-                .build(keys)
-                .map(Trie::Nfa)
-                .map_err(err)
-        }
+        contiguous::NFA::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .prefilter(false)
+            .build(keys)
+            .map(Trie)
+            .map_err(|e| Error::Automaton(e.to_string()))
     }
 
     fn memory_usage(&self) -> usize {
-        match self {
-            Trie::Dfa(a) => a.memory_usage(),
-            Trie::Nfa(a) => a.memory_usage(),
-        }
+        self.0.memory_usage()
     }
 
     /// The longest key that is a prefix of `hay[start..]` ASCII-lower-cased,
     /// and its end.
     fn longest_at(&self, hay: &[u8], start: usize) -> Option<(PatternID, usize)> {
-        match self {
-            Trie::Dfa(a) => longest_anchored(a, hay, start),
-            Trie::Nfa(a) => longest_anchored(a, hay, start),
-        }
+        longest_anchored(&self.0, hay, start)
     }
 }
 
