@@ -135,7 +135,6 @@ impl Pipeline {
         let entries = self.gaz.entries();
         let matcher = self.gaz.matcher();
         let mut gaz_mentions: Vec<Mention> = Vec::new();
-        let lower = text.to_ascii_lowercase();
         for sent in &seg.sentences {
             let words = seg.words_of(sent);
             let mut next_free = 0;
@@ -158,8 +157,7 @@ impl Pipeline {
                                 && text[w.end..n.start].trim().is_empty()
                         })
                 };
-                if let Some(m) = matcher.match_at(text, lower.as_bytes(), w.start, entries, accept)
-                {
+                if let Some(m) = matcher.match_at(text, w.start, entries, accept) {
                     let e = &entries[m.entry as usize];
                     let label = e.label();
                     gaz_mentions.push(Mention {

@@ -1,13 +1,11 @@
 //! The gazetteer automaton: every canonical name and alias in one
 //! Aho-Corasick automaton (leftmost-longest, over ASCII-lower-cased text, anchored
 //! at word starts), and the per-alias case rules checked on each match.
+//! The text is lower-cased byte by byte as it is read, never as a copy.
 
 use aho_corasick::automaton::Automaton;
-use aho_corasick::{dfa, nfa::contiguous, Anchored, MatchKind, PatternID, StartKind};
+use aho_corasick::{nfa::contiguous, Anchored, MatchKind, PatternID};
 use rayon::prelude::*;
-use std::hash::Hasher;
-
-use rustc_hash::FxHasher;
 
 use super::Entry;
 use crate::error::Error;
@@ -60,112 +58,220 @@ struct Part {
     ac: Trie,
     candidates: Vec<Vec<Candidate>>,
     prefixes: PrefixFilter,
-    /// For the large parts: the first token of every key (its bytes up to
-    /// the first one that is not an ASCII letter or digit). See
-    /// `first_token`.
-    first_tokens: Option<TokenFilter>,
+    /// Which first tokens and first two tokens keys start with. See
+    /// `TokenFilter`.
+    tokens: TokenFilter,
 }
 
-/// A set of tokens as one bit per token hash (a one-hash Bloom filter):
-/// 256 KB, so a look-up is one load that mostly hits the L2 cache, where a
-/// hash set of the tokens themselves missed the cache twice (table, then
-/// the key). A false positive (about 2 % with 40,000 tokens) only costs the
-/// walk the filter would have saved; there are no false negatives.
+/// Which word starts can begin a key, by the text's first one or two
+/// tokens, as hashes (see `Tokens`). Most word starts that pass the prefix
+/// filter begin no key: "the", "and" pass it for "the state of eritrea",
+/// "and tristan da cunha", and "Smith" for "Smith Barney". A walk through
+/// the automaton, whose states are spread over megabytes, costs cache
+/// misses at each byte; these look-ups cost one or two loads, and there are
+/// no false negatives (see `Tokens`). A false positive only costs the walk.
 struct TokenFilter {
-    bits: Vec<u64>,
+    /// Two bits per slot of a first token's hash: some key starts with the
+    /// token; some key that is not a pair (see `Tokens::pair`) does.
+    first: BitSet,
+    /// The pair hashes of the keys that are pairs.
+    pairs: BitSet,
 }
-
-const TOKEN_BITS: u32 = 21;
 
 impl TokenFilter {
-    fn new<'a>(tokens: impl Iterator<Item = &'a [u8]>) -> TokenFilter {
-        let mut bits = vec![0u64; (1 << TOKEN_BITS) / 64];
-        for t in tokens {
-            set_bit(&mut bits, token_slot(t));
+    fn new(keys: &[String]) -> TokenFilter {
+        let mut first: Vec<(u64, bool)> = Vec::with_capacity(keys.len());
+        let mut pairs: Vec<u64> = Vec::new();
+        for k in keys {
+            let t = Tokens::at(k.as_bytes(), 0);
+            let pair = t.pair(k.as_bytes());
+            if let Some(p) = pair {
+                pairs.push(p);
+            }
+            first.push((t.first(), pair.is_none()));
         }
-        TokenFilter { bits }
+        first.sort_unstable();
+        first.dedup();
+        pairs.sort_unstable();
+        pairs.dedup();
+        // Bit 2s: a key starts with a token of slot s; bit 2s + 1: a key
+        // that is not a pair does.
+        let mut f = BitSet::new(first.len(), 2);
+        for &(h, single) in &first {
+            let slot = f.slot(h);
+            set_bit(&mut f.bits, 2 * slot);
+            if single {
+                set_bit(&mut f.bits, 2 * slot + 1);
+            }
+        }
+        let mut p = BitSet::new(pairs.len(), 1);
+        for &h in &pairs {
+            let slot = p.slot(h);
+            set_bit(&mut p.bits, slot);
+        }
+        TokenFilter { first: f, pairs: p }
+    }
+
+    /// False only if no key can match at `start` of `text`.
+    #[inline]
+    fn may_start(&self, text: &[u8], start: usize) -> bool {
+        let t = Tokens::at(text, start);
+        let slot = self.first.slot(t.first());
+        // Both bits of a slot are in one word.
+        let word = self.first.bits[slot / 32] >> (2 * (slot % 32));
+        if word & 1 == 0 {
+            return false;
+        }
+        if word & 2 != 0 {
+            return true;
+        }
+        t.pair(text)
+            .is_some_and(|h| get_bit(&self.pairs.bits, self.pairs.slot(h)))
+    }
+}
+
+/// One bit (or `per` bits) per slot of a hash, a one-hash Bloom filter:
+/// 32 slots per member keep false positives near 3 %. For a large part
+/// that is about 128 KB, so a look-up is one load that mostly hits the L2
+/// cache, where a hash set of the tokens themselves missed the cache twice
+/// (table, then the key); for the lower-case part a few KB, in L1.
+struct BitSet {
+    bits: Vec<u64>,
+    /// 64 minus log2 of the number of slots: a hash's top bits pick its slot.
+    shift: u32,
+}
+
+impl BitSet {
+    fn new(members: usize, per: usize) -> BitSet {
+        let slots = (members * 32).next_power_of_two().clamp(64, 1 << 21);
+        BitSet {
+            bits: vec![0; slots * per / 64],
+            shift: 64 - slots.trailing_zeros(),
+        }
     }
 
     #[inline]
-    fn may_contain(&self, token: &[u8]) -> bool {
-        get_bit(&self.bits, token_slot(token))
+    fn slot(&self, hash: u64) -> usize {
+        (hash >> self.shift) as usize
     }
 }
 
-#[inline]
-fn token_slot(token: &[u8]) -> usize {
-    let mut h = FxHasher::default();
-    h.write(token);
-    (h.finish() >> (64 - TOKEN_BITS)) as usize
-}
-
-/// The leading run of ASCII letters and digits of `bytes`.
+/// The first token of the text at a word start (the leading run of ASCII
+/// letters and digits, possibly empty), hashed ASCII-lower-cased, and
+/// where it ends.
 ///
 /// Why a key's first token must equal the text's for a match to stand: the
-/// key is a prefix of the text at the word start, so if the key holds a
-/// byte that ends its token, the text holds the same byte at the same place
-/// and both tokens end there. If the key is one token, its end must be a
-/// word boundary (`boundary_after`), so the text's token ends there too.
-/// A word start whose token no key starts with can skip the walk through
-/// the large automaton, whose states are spread over megabytes (most of
-/// the walk's cost is cache misses). The prefix filter cannot tell
-/// "Smithfield" from "Smith", this can.
-fn first_token(bytes: &[u8]) -> &[u8] {
-    let n = bytes
-        .iter()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(bytes.len());
-    &bytes[..n]
+/// key is a prefix of the text at the word start (ASCII case aside), so if
+/// the key holds a byte that ends its token, the text holds the same byte at
+/// the same place and both tokens end there. If the key is one token, its
+/// end must be a word boundary (`boundary_after`: the next character is not
+/// alphanumeric), so the text's token ends there too.
+///
+/// The same holds for the key's first two tokens (first token, the run of
+/// other bytes after it, the next run of letters and digits) when the key
+/// holds all of them: a "pair" key. So at a text position whose first
+/// token only pair keys start with, a key can match only if the text's
+/// pair hash is one of theirs.
+struct Tokens {
+    /// The hash state after the first token.
+    state: u64,
+    end: usize,
 }
 
-/// A part's automaton: a DFA when small (fastest), a contiguous NFA when
-/// large (a DFA over tens of thousands of names takes too long to build).
-/// Held as the concrete types, not `AhoCorasick`, so that the anchored walk
-/// in `longest_at` is inlined and monomorphic: one search per word start
-/// makes the per-call set-up of `AhoCorasick::find` a real cost.
-enum Trie {
-    Dfa(dfa::DFA),
-    Nfa(contiguous::NFA),
+/// FxHash's step, a byte at a time: tokens are short, and lower-casing on
+/// the way saves a copy of the text.
+#[inline]
+fn hash_step(h: u64, b: u8) -> u64 {
+    (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0xf135_7aea_2e62_a9c5)
 }
+
+/// The top bits of a hash pick its slot: fold the low bits' entropy up.
+#[inline]
+fn hash_finish(h: u64) -> u64 {
+    h ^ (h << 29)
+}
+
+impl Tokens {
+    #[inline]
+    fn at(bytes: &[u8], start: usize) -> Tokens {
+        let mut state = 0;
+        let mut end = start;
+        while let Some(&b) = bytes.get(end) {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            // For an ASCII letter or digit, `| 0x20` is the lower case.
+            state = hash_step(state, b | 0x20);
+            end += 1;
+        }
+        Tokens { state, end }
+    }
+
+    #[inline]
+    fn first(&self) -> u64 {
+        hash_finish(self.state)
+    }
+
+    /// The hash of the first two tokens and the bytes between them, or
+    /// `None` if `bytes` ends before the second token does, or has no
+    /// second token: then a key is not a pair.
+    #[inline]
+    fn pair(&self, bytes: &[u8]) -> Option<u64> {
+        let mut h = self.state;
+        let mut i = self.end;
+        // The bytes between are not ASCII letters, so not lower-cased.
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii_alphanumeric() {
+                break;
+            }
+            h = hash_step(h, b);
+            i += 1;
+        }
+        let second = i;
+        while let Some(&b) = bytes.get(i) {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            h = hash_step(h, b | 0x20);
+            i += 1;
+        }
+        // A key's second token that runs to its end is complete: the
+        // match's end is a word boundary. (No separator, or no second
+        // token: nothing to hash.)
+        (i > second && second > self.end).then(|| hash_finish(h))
+    }
+}
+
+/// A part's automaton: a contiguous NFA. (A DFA over tens of thousands of
+/// names takes too long to build, and since the token filters leave few
+/// walks, one even for the 600 lower-case forms no longer pays for its
+/// 2.4 MB.) Held as the concrete type, not `AhoCorasick`, so that the
+/// anchored walk in `longest_at` is inlined: one search per word start
+/// makes the per-call set-up of `AhoCorasick::find` a real cost.
+struct Trie(contiguous::NFA);
 
 impl Trie {
     fn build(keys: &[String]) -> Result<Trie, Error> {
-        let err = |e: aho_corasick::BuildError| Error::Automaton(e.to_string());
-        // Keys and searched text are both ASCII-lower-cased (the text once
-        // per document), so the automaton is case-sensitive: half the
+        // Keys and searched text are both ASCII-lower-cased (the text as
+        // it is read), so the automaton is case-sensitive: half the
         // transitions of an ASCII-case-insensitive one, and half the compile
         // time. Searches are anchored, which never uses a prefilter.
-        if keys.len() < 2_000 {
-            dfa::Builder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .start_kind(StartKind::Anchored)
-                .prefilter(false)
-                .build(keys)
-                .map(Trie::Dfa)
-                .map_err(err)
-        } else {
-            contiguous::NFA::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .prefilter(false)
-                .build(keys)
-                .map(Trie::Nfa)
-                .map_err(err)
-        }
+        contiguous::NFA::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .prefilter(false)
+            .build(keys)
+            .map(Trie)
+            .map_err(|e| Error::Automaton(e.to_string()))
     }
 
     fn memory_usage(&self) -> usize {
-        match self {
-            Trie::Dfa(a) => a.memory_usage(),
-            Trie::Nfa(a) => a.memory_usage(),
-        }
+        self.0.memory_usage()
     }
 
-    /// The longest key that is a prefix of `hay[start..]`, and its end.
+    /// The longest key that is a prefix of `hay[start..]` ASCII-lower-cased,
+    /// and its end.
     fn longest_at(&self, hay: &[u8], start: usize) -> Option<(PatternID, usize)> {
-        match self {
-            Trie::Dfa(a) => longest_anchored(a, hay, start),
-            Trie::Nfa(a) => longest_anchored(a, hay, start),
-        }
+        longest_anchored(&self.0, hay, start)
     }
 }
 
@@ -180,7 +286,7 @@ fn longest_anchored<A: Automaton>(aut: &A, hay: &[u8], start: usize) -> Option<(
     let mut found = None;
     // Keys are at least two bytes, so the start state is never a match.
     for (at, &b) in hay.iter().enumerate().skip(start) {
-        sid = aut.next_state(Anchored::Yes, sid, b);
+        sid = aut.next_state(Anchored::Yes, sid, b.to_ascii_lowercase());
         if aut.is_special(sid) {
             if aut.is_dead(sid) {
                 break;
@@ -220,9 +326,8 @@ static CLASS: [u8; 256] = {
     let mut b = 0;
     while b < 26 {
         t[b'a' as usize + b] = 1 + b as u8;
-        // Lower-cased text has no ASCII capitals; they map like their
-        // lower-case letter anyway, which keeps the filter exact if it
-        // is ever given raw text.
+        // Capitals map like their lower-case letter: the filter reads the
+        // text as it is.
         t[b'A' as usize + b] = 1 + b as u8;
         b += 1;
     }
@@ -255,10 +360,10 @@ impl PrefixFilter {
         f
     }
 
-    /// Can a form start at `at` of `lower`?
+    /// Can a form start at `at` of `text` (either case: `CLASS` folds it)?
     #[inline]
-    fn may_start(&self, lower: &[u8], at: usize) -> bool {
-        match lower.get(at..) {
+    fn may_start(&self, text: &[u8], at: usize) -> bool {
+        match text.get(at..) {
             Some([a, b, c, ..]) => {
                 get_bit(&self.two, pair(*a, *b)) || get_bit(&self.three, triple(*a, *b, *c))
             }
@@ -290,7 +395,7 @@ fn get_bit(bits: &[u64], i: usize) -> bool {
 /// The compiled automata.
 pub struct Matcher {
     parts: Vec<Part>,
-    /// First byte of the ASCII-lower-cased text → index into `parts`.
+    /// First byte, ASCII-lower-cased → index into `parts`.
     route: [u8; 256],
     /// The forms that can match text starting with an ASCII lower-case
     /// letter (sector words, triggers, titles, "al-..." names): a small
@@ -399,14 +504,13 @@ impl Matcher {
             .into_par_iter()
             .map(|(keys, candidates)| {
                 let ac = Trie::build(&keys)?;
-                let first_tokens = matches!(ac, Trie::Nfa(_))
-                    .then(|| TokenFilter::new(keys.iter().map(|k| first_token(k.as_bytes()))));
+                let tokens = TokenFilter::new(&keys);
                 let prefixes = PrefixFilter::new(&keys);
                 Ok(Part {
                     ac,
                     candidates,
                     prefixes,
-                    first_tokens,
+                    tokens,
                 })
             })
             .collect();
@@ -440,31 +544,14 @@ impl Matcher {
     /// word boundary, with the first candidate entry that accepts it.
     /// `accept` lets the caller veto a candidate (ambiguous names out of a
     /// place context); vetoed candidates give way to the next one.
-    /// `lower` is `text` ASCII-lower-cased (same length, same offsets).
     pub fn match_at(
         &self,
         text: &str,
-        lower: &[u8],
         start: usize,
         entries: &[Entry],
         accept: impl Fn(&Entry, usize, usize) -> bool,
     ) -> Option<GazMatch> {
-        debug_assert_eq!(text.len(), lower.len());
-        let first = *text.as_bytes().get(start)?;
-        let part = if first.is_ascii_lowercase() {
-            &self.lower_start
-        } else {
-            &self.parts[self.route[usize::from(*lower.get(start)?)] as usize]
-        };
-        if !part.prefixes.may_start(lower, start) {
-            return None;
-        }
-        if let Some(tokens) = &part.first_tokens {
-            if !tokens.may_contain(first_token(lower.get(start..)?)) {
-                return None;
-            }
-        }
-        let (pattern, end) = part.ac.longest_at(lower, start)?;
+        let (pattern, end, part) = self.longest_at(text.as_bytes(), start)?;
         if !text.is_char_boundary(end) || !boundary_after(text, end) {
             return None;
         }
@@ -488,10 +575,44 @@ impl Matcher {
         None
     }
 
+    /// The longest key at `start` of `text` (ASCII case ignored), its end,
+    /// and the part it is in; `None` early where the filters show no key
+    /// can match (a key found that fails the boundary check is no match
+    /// either, so the filters may skip it too).
+    #[inline]
+    fn longest_at(&self, text: &[u8], start: usize) -> Option<(PatternID, usize, &Part)> {
+        let first = *text.get(start)?;
+        let part = if first.is_ascii_lowercase() {
+            &self.lower_start
+        } else {
+            &self.parts[self.route[usize::from(first.to_ascii_lowercase())] as usize]
+        };
+        if !part.prefixes.may_start(text, start) {
+            return None;
+        }
+        if !part.tokens.may_start(text, start) {
+            return None;
+        }
+        let (pattern, end) = part.ac.longest_at(text, start)?;
+        Some((pattern, end, part))
+    }
+
+    /// `longest_at` without the prefix and token filters, as it was
+    /// before them: the reference the filters are tested against.
+    #[cfg(test)]
+    fn longest_at_unfiltered(&self, text: &[u8], start: usize) -> Option<(PatternID, usize)> {
+        let first = *text.get(start)?;
+        let part = if first.is_ascii_lowercase() {
+            &self.lower_start
+        } else {
+            &self.parts[self.route[usize::from(first.to_ascii_lowercase())] as usize]
+        };
+        part.ac.longest_at(text, start)
+    }
+
     /// The entry whose surface form is exactly `name`.
     pub fn lookup(&self, name: &str, entries: &[Entry]) -> Option<u32> {
-        let lower = name.to_ascii_lowercase();
-        self.match_at(name, lower.as_bytes(), 0, entries, |_, _, _| true)
+        self.match_at(name, 0, entries, |_, _, _| true)
             .filter(|m| m.end == name.len())
             .map(|m| m.entry)
     }
@@ -519,6 +640,7 @@ fn route_by_first_byte(keys: &[String]) -> [u8; 256] {
 #[cfg(test)]
 mod tests {
     use crate::gazetteer::Gazetteer;
+    use crate::text::boundary_after;
 
     fn g() -> Gazetteer {
         Gazetteer::from_sources(&[(
@@ -534,9 +656,8 @@ mod tests {
     }
 
     fn find(g: &Gazetteer, text: &str, at: usize) -> Option<String> {
-        let lower = text.to_ascii_lowercase();
         g.matcher()
-            .match_at(text, lower.as_bytes(), at, g.entries(), |_, _, _| true)
+            .match_at(text, at, g.entries(), |_, _, _| true)
             .map(|m| format!("{}={}", &text[m.start..m.end], g.entry(m.entry).canonical))
     }
 
@@ -557,6 +678,72 @@ mod tests {
             find(&g, "Green Energy", 0).as_deref(),
             Some("Green Energy=green energy")
         );
+    }
+
+    use proptest::prelude::*;
+
+    /// Pieces of names and texts: tokens that share prefixes, the bytes
+    /// names put between tokens, a non-ASCII letter and a wide space.
+    const PIECES: &[&str] = &[
+        "new", "york", "ne", "yo", "the", "state", "of", "st", "s", "a", "b", "ab", "abc", "9",
+        "al", "é", "o", " ", " ", "-", ".", "'", "’", ". ", "\u{a0}", " - ",
+    ];
+
+    fn piece() -> impl Strategy<Value = String> {
+        (prop::sample::select(PIECES), 0..3u8).prop_map(|(p, case)| match case {
+            0 => p.to_string(),
+            1 => p.to_uppercase(),
+            _ => {
+                let mut c = p.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            }
+        })
+    }
+
+    fn phrase(max: usize) -> impl Strategy<Value = String> {
+        prop::collection::vec(piece(), 1..max).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// The prefix and token filters never reject a position where the
+        /// unfiltered search finds a key that ends on a word boundary (what
+        /// `match_at` goes on to check), and where it finds none or one
+        /// that does not, the filtered search finds none or the same.
+        #[test]
+        fn filters_never_reject_a_match(
+            names in prop::collection::vec((phrase(5), 0..3usize), 1..40),
+            texts in prop::collection::vec(phrase(14), 1..8),
+        ) {
+            const LABELS: [&str; 3] = ["PLACE", "TITLE", "ORG"];
+            let src: String = names
+                .iter()
+                .filter(|(n, _)| !n.trim().is_empty())
+                .map(|(n, l)| format!("{}\t{}\t\t\t\n", n.trim(), LABELS[*l]))
+                .collect();
+            let g = Gazetteer::from_sources(&[("t.tsv", &src)]).unwrap();
+            let m = g.matcher();
+            // The names themselves, and texts made of the same pieces.
+            let mut all: Vec<String> = names.iter().map(|(n, _)| n.clone()).collect();
+            all.extend(texts);
+            for text in &all {
+                let stands = |r: Option<(usize, usize)>| {
+                    r.filter(|&(_, end)| text.is_char_boundary(end) && boundary_after(text, end))
+                };
+                for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                    let want = m
+                        .longest_at_unfiltered(text.as_bytes(), start)
+                        .map(|(p, e)| (p.as_usize(), e));
+                    let got = m
+                        .longest_at(text.as_bytes(), start)
+                        .map(|(p, e, _)| (p.as_usize(), e));
+                    prop_assert_eq!(stands(got), stands(want), "{:?} at {}", text, start);
+                }
+            }
+        }
     }
 
     #[test]

@@ -429,18 +429,20 @@ fn is_score(w: &str) -> bool {
 
 /// True when at least three different sport words occur in the text. One
 /// pass over the bytes: this runs on most documents, so words are found
-/// without decoding ASCII and looked up in a hash set, not a list.
+/// without decoding ASCII, and a candidate word is looked up by a multiply
+/// into a small table (hashing it for a `HashMap` cost more than the scan).
 fn is_sport_report(text: &str) -> bool {
+    let table = sport_table();
     let mut seen = 0u64;
     let bytes = text.as_bytes();
     for (start, end) in crate::text::WordRuns::new(text, b"-") {
-        let word = &text[start..end];
+        let word = &bytes[start..end];
         // A score ("2-1", "27-22") counts as one more sport word.
-        if bytes[start].is_ascii_digit() && is_score(word) {
+        if word[0].is_ascii_digit() && is_score(&text[start..end]) {
             seen |= 1 << 63;
-        } else if (3..=13).contains(&word.len()) && word.is_ascii() {
+        } else if (3..=SPORT_WORD_MAX).contains(&word.len()) && word.is_ascii() {
             // Every sport word is 3 to 13 bytes long; skip the rest cheaply.
-            match super::names::with_lowercase(word, |w| sport_words().get(w).copied()) {
+            match table.get(word) {
                 Some(k) => seen |= 1 << k,
                 None => continue,
             }
@@ -454,17 +456,73 @@ fn is_sport_report(text: &str) -> bool {
     false
 }
 
-/// `SPORT_WORDS` → index, for `is_sport_report`.
-fn sport_words() -> &'static std::collections::HashMap<&'static str, u32> {
-    static SET: std::sync::OnceLock<std::collections::HashMap<&'static str, u32>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        SPORT_WORDS
-            .iter()
-            .enumerate()
-            .map(|(i, w)| (*w, i as u32))
-            .collect()
-    })
+const SPORT_WORD_MAX: usize = 13;
+
+/// `SPORT_WORDS` → index, as an open-addressed table keyed by the word's
+/// bytes, ASCII-lower-cased, packed into a `u128` (zero-padded: a word of
+/// three or more bytes never packs to 0, the empty slot).
+struct SportTable {
+    slots: [(u128, u8); SPORT_SLOTS],
+}
+
+/// Four slots per word or more, so that probes are short.
+const SPORT_SLOTS: usize = 256;
+
+impl SportTable {
+    fn new() -> SportTable {
+        let mut t = SportTable {
+            slots: [(0, 0); SPORT_SLOTS],
+        };
+        for (k, w) in SPORT_WORDS.iter().enumerate() {
+            let key = pack_lower(w.as_bytes());
+            let mut s = sport_slot(key);
+            while t.slots[s].0 != 0 {
+                s = (s + 1) % SPORT_SLOTS;
+            }
+            t.slots[s] = (key, k as u8);
+        }
+        t
+    }
+
+    /// The index of `word` (ASCII, at most 16 bytes) in `SPORT_WORDS`, in
+    /// any ASCII case.
+    #[inline]
+    fn get(&self, word: &[u8]) -> Option<u32> {
+        let key = pack_lower(word);
+        let mut s = sport_slot(key);
+        // The table is never full, so an empty slot ends every probe.
+        loop {
+            let (k, i) = self.slots[s];
+            if k == key {
+                return Some(u32::from(i));
+            }
+            if k == 0 {
+                return None;
+            }
+            s = (s + 1) % SPORT_SLOTS;
+        }
+    }
+}
+
+/// `bytes` (at most 16) ASCII-lower-cased, little-endian in a `u128`.
+#[inline]
+fn pack_lower(bytes: &[u8]) -> u128 {
+    let mut buf = [0u8; 16];
+    let n = bytes.len().min(16);
+    buf[..n].copy_from_slice(&bytes[..n]);
+    buf.make_ascii_lowercase();
+    u128::from_le_bytes(buf)
+}
+
+#[inline]
+fn sport_slot(key: u128) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(17);
+    (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize % SPORT_SLOTS
+}
+
+fn sport_table() -> &'static SportTable {
+    static TABLE: std::sync::OnceLock<SportTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(SportTable::new)
 }
 
 /// The word just before `i` when only one space separates it from `i`, and
@@ -548,7 +606,7 @@ pub fn drop_non_places(
     // So are places that end a longer name inside a sentence ("Brad Gilbert
     // ... coach Gilbert", "Wells Fargo ... Fargo", "Hayao Miyazaki ...
     // Miyazaki's"), unless a capital or big city.
-    let mut surnames: std::collections::HashSet<String> = mentions
+    let mut surnames: rustc_hash::FxHashSet<String> = mentions
         .iter()
         .filter(|m| m.label == Label::Person)
         .filter_map(|m| {
@@ -642,7 +700,7 @@ pub fn drop_non_places(
     // city is a club too after a word of employment ("my time at Tottenham").
     // Only needed for a place that is not located, so found on first use.
     let mut sport: Option<bool> = None;
-    let clubs: std::collections::HashSet<String> = mentions
+    let clubs: rustc_hash::FxHashSet<String> = mentions
         .iter()
         .filter(|m| m.label == Label::Place)
         .filter(|m| {
@@ -710,9 +768,10 @@ pub fn drop_non_places(
                 _ => false,
             }
             || glued_word_after(text, m.end).is_some_and(|w| EVENT_WORDS.contains(&w));
+        // A club needs no scan of the document.
         let keep = located
-            || !(*sport.get_or_insert_with(|| is_sport_report(text))
-                || clubs.contains(&m.canonical));
+            || !(clubs.contains(&m.canonical)
+                || *sport.get_or_insert_with(|| is_sport_report(text)));
         last = Some((m.end, located, keep));
         keep
     });
@@ -753,6 +812,7 @@ mod tests {
 
     use super::*;
     use crate::mention::Source;
+    use proptest::strategy::Strategy;
 
     fn place(s: usize, e: usize) -> Mention {
         Mention {
@@ -775,9 +835,21 @@ mod tests {
 
     #[test]
     fn sport_report_needs_three_different_words() {
-        // The length window and the bit set in `is_sport_report` rely on this.
-        assert!(SPORT_WORDS.len() <= 63);
-        assert!(SPORT_WORDS.iter().all(|w| (3..=13).contains(&w.len())));
+        // The length window, the bit set and the table in `is_sport_report`
+        // rely on this.
+        assert!(SPORT_WORDS.len() <= 63 && SPORT_WORDS.len() * 4 <= SPORT_SLOTS);
+        assert!(SPORT_WORDS
+            .iter()
+            .all(|w| (3..=SPORT_WORD_MAX).contains(&w.len())));
+        for (k, w) in SPORT_WORDS.iter().enumerate() {
+            assert_eq!(sport_table().get(w.as_bytes()), Some(k as u32));
+            assert_eq!(
+                sport_table().get(w.to_uppercase().as_bytes()),
+                Some(k as u32)
+            );
+        }
+        assert_eq!(sport_table().get(b"goalie"), None);
+        assert_eq!(sport_table().get(b"goa"), None);
         assert!(is_sport_report(
             "The striker scored; the Quarter-Final match."
         ));
@@ -785,6 +857,52 @@ mod tests {
         // Words ending at a multi-byte character.
         assert!(is_sport_report("goal\u{a0}match\u{2014}cup\u{a0}"));
         assert!(!is_sport_report("é\u{2014}goal\u{a0}"));
+    }
+
+    /// `is_sport_report` as it was, with a `HashMap` of the words.
+    fn sport_report_reference(text: &str) -> bool {
+        let words: std::collections::HashMap<&str, u32> = SPORT_WORDS
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (*w, i as u32))
+            .collect();
+        let mut seen = 0u64;
+        for (start, end) in crate::text::WordRuns::new(text, b"-") {
+            let word = &text[start..end];
+            if word.as_bytes()[0].is_ascii_digit() && is_score(word) {
+                seen |= 1 << 63;
+            } else if (3..=13).contains(&word.len()) && word.is_ascii() {
+                match words.get(word.to_lowercase().as_str()) {
+                    Some(k) => seen |= 1 << k,
+                    None => continue,
+                }
+            } else {
+                continue;
+            }
+            if seen.count_ones() >= 3 {
+                return true;
+            }
+        }
+        false
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sport_report_as_the_reference(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(SPORT_WORDS).prop_map(|w| w.to_string()),
+                    proptest::sample::select(SPORT_WORDS).prop_map(|w| w.to_uppercase()),
+                    "[a-zA-Z0-9-]{1,15}",
+                    proptest::sample::select(&[" ", "-", "2-1", "é", "\u{a0}", "\u{2014}", "ß"][..])
+                        .prop_map(|w| w.to_string()),
+                ],
+                0..24,
+            )
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(is_sport_report(&text), sport_report_reference(&text));
+        }
     }
 
     #[test]
