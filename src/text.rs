@@ -188,6 +188,31 @@ impl<'a> WordRuns<'a> {
         WordRuns { text, at: 0, ascii }
     }
 
+    /// The first byte at or after `i` whose character belongs to a word
+    /// (`word`) or does not (the text's length if none). ASCII bytes are
+    /// tested inline; `class_at` decodes the rest.
+    // Inlined into both calls so that each gets its own loop with `word`
+    // a constant (2.7 % more instructions per document otherwise).
+    #[inline(always)]
+    fn first(&self, mut i: usize, word: bool) -> usize {
+        let b = self.text.as_bytes();
+        while i < b.len() {
+            if b[i] < 0x80 {
+                if ((self.ascii >> b[i]) & 1 == 1) == word {
+                    break;
+                }
+                i += 1;
+                continue;
+            }
+            let (is_word, len) = self.class_at(i);
+            if is_word == word {
+                break;
+            }
+            i += len;
+        }
+        i
+    }
+
     /// Whether the character at byte `i` belongs to a word, and its length.
     #[inline]
     fn class_at(&self, i: usize) -> (bool, usize) {
@@ -207,47 +232,15 @@ impl Iterator for WordRuns<'_> {
     type Item = (usize, usize);
 
     fn next(&mut self) -> Option<(usize, usize)> {
-        let b = self.text.as_bytes();
-        let n = b.len();
-        let mut i = self.at;
-        // ASCII bytes are tested inline; `class_at` decodes the rest.
-        while i < n {
-            if b[i] < 0x80 {
-                if (self.ascii >> b[i]) & 1 == 1 {
-                    break;
-                }
-                i += 1;
-                continue;
-            }
-            let (word, len) = self.class_at(i);
-            if word {
-                break;
-            }
-            i += len;
-        }
-        if i >= n {
-            self.at = n;
+        let start = self.first(self.at, true);
+        if start >= self.text.len() {
+            self.at = self.text.len();
             return None;
-        }
-        let start = i;
-        while i < n {
-            if b[i] < 0x80 {
-                if (self.ascii >> b[i]) & 1 == 0 {
-                    break;
-                }
-                i += 1;
-                continue;
-            }
-            let (word, len) = self.class_at(i);
-            if !word {
-                break;
-            }
-            i += len;
         }
         // The next search starts on the character after the word, which
         // may be wider than a byte.
-        self.at = i;
-        Some((start, i))
+        self.at = self.first(start, false);
+        Some((start, self.at))
     }
 }
 
