@@ -544,6 +544,7 @@ impl Matcher {
     /// word boundary, with the first candidate entry that accepts it.
     /// `accept` lets the caller veto a candidate (ambiguous names out of a
     /// place context); vetoed candidates give way to the next one.
+    #[inline]
     pub fn match_at(
         &self,
         text: &str,

@@ -499,23 +499,16 @@ fn may_hold_date(text: &str, anchor: Option<Date>) -> bool {
 
 /// Whether `text` holds `[12][0-9]{3}`, the shape of every year group.
 ///
-/// One pass that remembers where the current run of digits first had a 1
-/// or a 2: most bytes are letters, and a four-byte window test at every
-/// byte cost more than the regex it spares.
+/// This runs on every sentence of a document without a publication date,
+/// and most hold no 1 or 2 at all: `memchr2` jumps between those bytes
+/// many bytes per step, and only there are the next three bytes looked at.
+/// (A byte loop over every character cost more than the regex it spares.)
 fn has_year(text: &str) -> bool {
-    let mut first12: Option<usize> = None;
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        if !b.is_ascii_digit() {
-            first12 = None;
-        } else if let Some(f) = first12 {
-            if i - f >= 3 {
-                return true;
-            }
-        } else if matches!(b, b'1' | b'2') {
-            first12 = Some(i);
-        }
-    }
-    false
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'1', b'2', b).any(|i| {
+        b.get(i + 1..i + 4)
+            .is_some_and(|rest| rest.iter().all(u8::is_ascii_digit))
+    })
 }
 
 fn make_date(y: i32, m: u32, d: u32) -> Option<Date> {
