@@ -101,95 +101,176 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    let mut cut = |start: &mut usize, at: usize| {
-        if at > *start {
-            out.push((*start, at));
-            *start = at;
-        }
-    };
     while i < n {
         // Only terminators and line ends can end a sentence: skip to one.
         match b[i..].iter().position(|&c| ENDS_SENTENCE[usize::from(c)]) {
             Some(k) => i += k,
             None => break,
         }
-        match sb(b[i]) {
-            // SB3, SB4: a paragraph separator ends the sentence.
-            Sb::Cr => {
-                i += if b.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
-                cut(&mut start, i);
+        let (next, cut) = sentence_step(b, i);
+        if let Some(at) = cut.filter(|&at| at > start) {
+            out.push((start, at));
+            start = at;
+        }
+        i = next;
+    }
+    if n > start {
+        out.push((start, n));
+    }
+    out
+}
+
+/// The rules at the terminator or line end `b[i]`: where the scan for
+/// the next one resumes, and the end of a sentence if one ends there (it
+/// may end before the start of the current sentence: then it is no cut).
+#[inline]
+fn sentence_step(b: &[u8], i: usize) -> (usize, Option<usize>) {
+    let n = b.len();
+    match sb(b[i]) {
+        // SB3, SB4: a paragraph separator ends the sentence.
+        Sb::Cr => {
+            let e = i + if b.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+            (e, Some(e))
+        }
+        Sb::Lf => (i + 1, Some(i + 1)),
+        Sb::ATerm | Sb::STerm => {
+            let aterm = b[i] == b'.';
+            let before = i.checked_sub(1).map(|p| sb(b[p]));
+            let mut j = i + 1;
+            // SB6: "3.5"; SB7: "U.S".
+            if aterm {
+                match b.get(j).map(|&c| sb(c)) {
+                    Some(Sb::Numeric) => return (j, None),
+                    Some(Sb::Upper) if matches!(before, Some(Sb::Upper | Sb::Lower)) => {
+                        return (j, None)
+                    }
+                    _ => {}
+                }
             }
-            Sb::Lf => {
+            // SB9, SB10: closing punctuation and spaces stay with it.
+            while j < n && sb(b[j]) == Sb::Close {
+                j += 1;
+            }
+            while j < n && sb(b[j]) == Sb::Sp {
+                j += 1;
+            }
+            if j == n {
+                return (j, None);
+            }
+            // SB8: after a full stop, no break before a lower-case word
+            // (the first letter, separator or terminator decides).
+            if aterm {
+                let decisive = b[i + 1..].iter().map(|&c| sb(c)).find(|c| {
+                    matches!(
+                        c,
+                        Sb::Upper | Sb::Lower | Sb::Cr | Sb::Lf | Sb::ATerm | Sb::STerm
+                    )
+                });
+                if decisive == Some(Sb::Lower) {
+                    return (j, None);
+                }
+            }
+            match sb(b[j]) {
+                // SB8a: "etc., and", "?!".
+                Sb::SContinue | Sb::ATerm | Sb::STerm => (j, None),
+                // SB11 with the separator: it ends this sentence.
+                Sb::Cr => {
+                    let e = j + if b.get(j + 1) == Some(&b'\n') { 2 } else { 1 };
+                    (e, Some(e))
+                }
+                Sb::Lf => (j + 1, Some(j + 1)),
+                // SB11.
+                _ => (j, Some(j)),
+            }
+        }
+        _ => (i + 1, None),
+    }
+}
+
+/// Byte classes of [`sentences_and_words`]: a byte that starts a word
+/// segment, one that may end a sentence, the lead byte of a non-ASCII
+/// character, and any other byte.
+const GAP: u8 = 0;
+const WORD: u8 = 1;
+const END: u8 = 2;
+const WIDE: u8 = 3;
+
+static LINE_CLASS: [u8; 256] = {
+    let mut t = [GAP; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() || c == b'_' {
+            WORD
+        } else if matches!(c, b'.' | b'!' | b'?' | b'\r' | b'\n') {
+            END
+        } else if c >= 0x80 {
+            WIDE
+        } else {
+            GAP
+        };
+        b += 1;
+    }
+    t
+};
+
+/// [`sentences`] and [`words`] of a line in one pass: pushes the end of
+/// every span of `sentences(text)` to `ends`, and gives `word` every span
+/// that `words` gives on those sentences (whole or trimmed, joined or not).
+/// Returns false, having stopped part way, when [`handles`] would not take
+/// the text: then `ends` and the words given are to be dropped.
+///
+/// Words and sentences agree: no sentence ends inside a word segment. A
+/// full stop inside one stands between two letters (SB7, SB8: no break) or
+/// two digits (SB6), and the joiners other than the full stop never end a
+/// sentence, nor does a closing quote after a letter. So the words of a
+/// sentence are the words of its line that start in it, the terminators
+/// inside words are passed over (their rules make no cut and resume the
+/// scan on the next byte), and only the bytes between words are looked at
+/// for sentence ends.
+pub fn sentences_and_words(
+    text: &str,
+    ends: &mut Vec<usize>,
+    mut word: impl FnMut(usize, usize),
+) -> bool {
+    let b = text.as_bytes();
+    let n = b.len();
+    // The start of the current sentence, and where the sentence rules
+    // resume (a terminator before it was taken by the previous one).
+    let mut start = 0;
+    let mut resume = 0;
+    let mut i = 0;
+    while i < n {
+        match LINE_CLASS[usize::from(b[i])] {
+            WORD => {
+                let end = word_end(b, i);
+                if b[i] != b'_' {
+                    word(i, end);
+                }
+                i = end;
+            }
+            END => {
+                if i >= resume {
+                    let (next, cut) = sentence_step(b, i);
+                    if let Some(at) = cut.filter(|&at| at > start) {
+                        ends.push(at);
+                        start = at;
+                    }
+                    resume = next;
+                }
                 i += 1;
-                cut(&mut start, i);
             }
-            Sb::ATerm | Sb::STerm => {
-                let aterm = b[i] == b'.';
-                let before = i.checked_sub(1).map(|p| sb(b[p]));
-                let mut j = i + 1;
-                // SB6: "3.5"; SB7: "U.S".
-                if aterm {
-                    match b.get(j).map(|&c| sb(c)) {
-                        Some(Sb::Numeric) => {
-                            i = j;
-                            continue;
-                        }
-                        Some(Sb::Upper) if matches!(before, Some(Sb::Upper | Sb::Lower)) => {
-                            i = j;
-                            continue;
-                        }
-                        _ => {}
-                    }
-                }
-                // SB9, SB10: closing punctuation and spaces stay with it.
-                while j < n && sb(b[j]) == Sb::Close {
-                    j += 1;
-                }
-                while j < n && sb(b[j]) == Sb::Sp {
-                    j += 1;
-                }
-                if j == n {
-                    i = j;
-                    continue;
-                }
-                // SB8: after a full stop, no break before a lower-case word
-                // (the first letter, separator or terminator decides).
-                if aterm {
-                    let decisive = b[i + 1..].iter().map(|&c| sb(c)).find(|c| {
-                        matches!(
-                            c,
-                            Sb::Upper | Sb::Lower | Sb::Cr | Sb::Lf | Sb::ATerm | Sb::STerm
-                        )
-                    });
-                    if decisive == Some(Sb::Lower) {
-                        i = j;
-                        continue;
-                    }
-                }
-                match sb(b[j]) {
-                    // SB8a: "etc., and", "?!".
-                    Sb::SContinue | Sb::ATerm | Sb::STerm => i = j,
-                    // SB11 with the separator: it ends this sentence.
-                    Sb::Cr => {
-                        i = j + if b.get(j + 1) == Some(&b'\n') { 2 } else { 1 };
-                        cut(&mut start, i);
-                    }
-                    Sb::Lf => {
-                        i = j + 1;
-                        cut(&mut start, i);
-                    }
-                    // SB11.
-                    _ => {
-                        i = j;
-                        cut(&mut start, i);
-                    }
-                }
-            }
+            WIDE => match text[i..].chars().next() {
+                Some(c) if OTHER_SYMBOLS.contains(&c) => i += c.len_utf8(),
+                _ => return false,
+            },
             _ => i += 1,
         }
     }
-    cut(&mut start, n);
-    out
+    if n > start {
+        ends.push(n);
+    }
+    true
 }
 
 #[inline]
@@ -258,19 +339,18 @@ pub fn words(text: &str, mut f: impl FnMut(usize, usize)) {
 /// `:.'` between letters; WB11/12: one of `,;.'` between digits.
 #[inline]
 fn word_end(b: &[u8], i: usize) -> usize {
-    let n = b.len();
     let mut j = i + 1;
     loop {
-        // The run of word characters, then at most one joiner.
-        j += b[j..]
-            .iter()
-            .position(|&c| !is_word_char(c))
-            .unwrap_or(n - j);
-        if j >= n {
+        // The run of word characters, then at most one joiner (most words
+        // end at a space: one table look-up rules that out).
+        j = run_end(b, j);
+        let (Some(&mid), Some(&next)) = (b.get(j), b.get(j + 1)) else {
+            break;
+        };
+        if !JOINER[usize::from(mid)] {
             break;
         }
-        let (prev, mid) = (b[j - 1], b[j]);
-        let Some(&next) = b.get(j + 1) else { break };
+        let prev = b[j - 1];
         let letters = prev.is_ascii_alphabetic()
             && next.is_ascii_alphabetic()
             && matches!(mid, b':' | b'.' | b'\'');
@@ -284,6 +364,60 @@ fn word_end(b: &[u8], i: usize) -> usize {
         }
     }
     j
+}
+
+/// The bytes that may join two runs of word characters: `:.'` between
+/// letters, `,;.'` between digits.
+static JOINER: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b':' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b',' as usize] = true;
+    t[b';' as usize] = true;
+    t
+};
+
+/// The first byte at or after `j` that is not a word character (or the
+/// end). Eight bytes at a time ([`word_bytes`]): words are five bytes
+/// long on average, so one step finds the end of most, where a byte loop
+/// took a load, a look-up and two branches per byte.
+#[inline]
+fn run_end(b: &[u8], mut j: usize) -> usize {
+    while let Some(chunk) = b.get(j..).and_then(<[u8]>::first_chunk::<8>) {
+        let other = !word_bytes(u64::from_le_bytes(*chunk)) & HIGH;
+        if other != 0 {
+            return j + (other.trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+    while j < b.len() && is_word_char(b[j]) {
+        j += 1;
+    }
+    j
+}
+
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// `v` in every byte of a `u64`.
+const fn splat(v: u8) -> u64 {
+    0x0101_0101_0101_0101 * v as u64
+}
+
+/// Bit 7 of each byte of `x` set when that byte is a word character
+/// (`[A-Za-z0-9_]`, as [`is_word_char`]), all other bits clear. On the low
+/// seven bits of each byte, `v + (0x80 - lo)` reaches bit 7 when `v >= lo`
+/// and `v + (0x7F - hi)` when `v > hi`, without a carry into the next byte;
+/// bytes with bit 7 set are none of these.
+#[inline]
+fn word_bytes(x: u64) -> u64 {
+    let low = x & !HIGH;
+    let in_range = |v: u64, lo: u8, hi: u8| (v + splat(0x80 - lo)) & !(v + splat(0x7F - hi));
+    // Setting bit 5 lower-cases the letters and maps no other byte to one.
+    let letter = in_range(low | splat(0x20), b'a', b'z');
+    let digit = in_range(low, b'0', b'9');
+    let underscore = in_range(low, b'_', b'_');
+    (letter | digit | underscore) & !x & HIGH
 }
 
 #[inline]
@@ -323,5 +457,54 @@ fn utf8_len(c: u8) -> usize {
         0xF0.. => 4,
         0xE0.. => 3,
         _ => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word_bytes_reference(x: u64) -> u64 {
+        let mut m = 0;
+        for (k, &c) in x.to_le_bytes().iter().enumerate() {
+            if is_word_char(c) {
+                m |= 0x80 << (8 * k);
+            }
+        }
+        m
+    }
+
+    #[test]
+    fn word_bytes_every_byte_in_every_lane() {
+        for v in 0..=255u8 {
+            for k in 0..8 {
+                for fill in [b' ', b'a', b'_', 0xFF, 0x7F, b'Z'] {
+                    let mut bytes = [fill; 8];
+                    bytes[k] = v;
+                    let x = u64::from_le_bytes(bytes);
+                    assert_eq!(word_bytes(x), word_bytes_reference(x), "{bytes:?}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_bytes_as_the_reference(x in proptest::prelude::any::<u64>()) {
+            proptest::prop_assert_eq!(word_bytes(x), word_bytes_reference(x));
+        }
+
+        /// Runs of word characters found eight bytes at a time end where a
+        /// byte loop ends them.
+        #[test]
+        fn run_end_as_a_byte_loop(
+            text in "[a-zA-Z0-9_ .,'\u{e9}£-]{0,40}",
+            from in 0usize..40,
+        ) {
+            let b = text.as_bytes();
+            let j = from.min(b.len());
+            let want = j + b[j..].iter().take_while(|&&c| is_word_char(c)).count();
+            proptest::prop_assert_eq!(run_end(b, j), want);
+        }
     }
 }
