@@ -59,6 +59,16 @@ impl<'a> Cell<'a> {
 pub trait Row {
     const COLUMNS: &'static [&'static str];
     fn cells(&self) -> Vec<Cell<'_>>;
+
+    /// Calls `f` on each cell in column order, stopping at the first
+    /// error. The encoders use this: a row kind written by the million
+    /// overrides it to hand its cells over without a list of them.
+    fn each_cell<F: FnMut(Cell<'_>) -> io::Result<()>>(&self, mut f: F) -> io::Result<()> {
+        for c in self.cells() {
+            f(c)?;
+        }
+        Ok(())
+    }
 }
 
 /// Columns of events.csv, per the contract.
@@ -131,10 +141,27 @@ impl<'a> EntityRow<'a> {
     }
 }
 
+impl<'a> EntityRow<'a> {
+    /// The cells of [`EntityRow::row_cells`], one call each.
+    fn each_row_cell<F: FnMut(Cell<'a>) -> io::Result<()>>(&self, mut f: F) -> io::Result<()> {
+        f(Cell::text(self.doc_id))?;
+        f(Cell::Int(self.start as u64))?;
+        f(Cell::Int(self.end as u64))?;
+        f(Cell::text(self.text))?;
+        f(Cell::text(self.label))?;
+        f(Cell::text(self.canonical))?;
+        f(Cell::text(self.source))
+    }
+}
+
 impl Row for EntityRow<'_> {
     const COLUMNS: &'static [&'static str] = ENTITY_COLUMNS;
     fn cells(&self) -> Vec<Cell<'_>> {
         self.row_cells()
+    }
+
+    fn each_cell<F: FnMut(Cell<'_>) -> io::Result<()>>(&self, f: F) -> io::Result<()> {
+        self.each_row_cell(f)
     }
 }
 
@@ -142,6 +169,10 @@ impl Row for EntityRecord {
     const COLUMNS: &'static [&'static str] = ENTITY_COLUMNS;
     fn cells(&self) -> Vec<Cell<'_>> {
         self.as_row().row_cells()
+    }
+
+    fn each_cell<F: FnMut(Cell<'_>) -> io::Result<()>>(&self, f: F) -> io::Result<()> {
+        self.as_row().each_row_cell(f)
     }
 }
 
@@ -172,14 +203,23 @@ fn is_plain_number(s: &str) -> bool {
     digits > 0 && dots <= 1
 }
 
+/// True when a spreadsheet would run the cell as a formula: it starts with
+/// `=`, `+`, `-`, `@`, tab or CR and is not a plain number. These are ASCII,
+/// so the first byte tells.
+fn is_formula(cell: &str) -> bool {
+    matches!(
+        cell.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    ) && !is_plain_number(cell)
+}
+
 /// The cell as written to CSV: with a leading `'` when a spreadsheet would
 /// run it as a formula (see the module documentation).
 pub fn formula_safe(cell: &str) -> Cow<'_, str> {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') if !is_plain_number(cell) => {
-            Cow::Owned(format!("'{cell}"))
-        }
-        _ => Cow::Borrowed(cell),
+    if is_formula(cell) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
     }
 }
 
@@ -196,10 +236,57 @@ fn decimal(mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
     }
 }
 
-fn csv_to_io(e: csv::Error) -> io::Error {
-    match e.into_kind() {
-        csv::ErrorKind::Io(e) => e,
-        other => io::Error::other(format!("{other:?}")),
+/// The bytes that make the csv crate quote a field, as configured here
+/// (comma delimiter, `"` doubled, `\n` terminator): the delimiter, the
+/// quote, and both line-end bytes (its reader takes `\r` as a line end).
+const fn csv_special() -> [bool; 256] {
+    let mut t = [false; 256];
+    t[b',' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[b'\n' as usize] = true;
+    t
+}
+static CSV_SPECIAL: [bool; 256] = csv_special();
+
+/// Appends one text field as the csv crate writes it after
+/// [`formula_safe`]: the apostrophe when needed, then the bytes as they are
+/// unless one needs quoting, else in quotes with quotes doubled. Written
+/// directly: going through the csv writer field by field cost more than the
+/// bytes themselves (rows are short, and most need no quotes).
+fn csv_text(out: &mut Vec<u8>, s: &str) {
+    let b = s.as_bytes();
+    // The apostrophe is not special: it does not change the quoting.
+    let prefix: &[u8] = if is_formula(s) { b"'" } else { b"" };
+    if !b.iter().any(|&c| CSV_SPECIAL[c as usize]) {
+        out.extend_from_slice(prefix);
+        out.extend_from_slice(b);
+        return;
+    }
+    out.push(b'"');
+    out.extend_from_slice(prefix);
+    let mut rest = b;
+    while let Some(i) = memchr::memchr(b'"', rest) {
+        // Up to and including the quote, then the quote again.
+        out.extend_from_slice(&rest[..=i]);
+        out.push(b'"');
+        rest = &rest[i + 1..];
+    }
+    out.extend_from_slice(rest);
+    out.push(b'"');
+}
+
+/// Appends `s` as a JSON string, escaped as serde_json escapes it. Most
+/// values need no escape and are copied between quotes.
+fn json_str(out: &mut Vec<u8>, s: &str) -> io::Result<()> {
+    // serde_json escapes the control characters, `"` and `\`, nothing else.
+    if s.bytes().any(|c| c < 0x20 || c == b'"' || c == b'\\') {
+        serde_json::to_writer(&mut *out, s).map_err(io::Error::other)
+    } else {
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+        Ok(())
     }
 }
 
@@ -208,8 +295,6 @@ fn csv_to_io(e: csv::Error) -> io::Error {
 /// parallel, and the writer only copies the bytes out in input order.
 pub struct RowEncoder<R: Row> {
     format: Format,
-    // Boxed: the csv writer carries its buffer state inline.
-    csv: Box<csv::Writer<Drain>>,
     _row: PhantomData<fn(&R)>,
 }
 
@@ -217,13 +302,6 @@ impl<R: Row> RowEncoder<R> {
     pub fn new(format: Format) -> RowEncoder<R> {
         RowEncoder {
             format,
-            csv: Box::new(
-                csv::WriterBuilder::new()
-                    .terminator(csv::Terminator::Any(b'\n'))
-                    .has_headers(false)
-                    .buffer_capacity(4096)
-                    .from_writer(Drain::default()),
-            ),
             _row: PhantomData,
         }
     }
@@ -231,8 +309,13 @@ impl<R: Row> RowEncoder<R> {
     /// Appends the CSV header row to `out` (JSON Lines has none).
     pub fn header(&mut self, out: &mut Vec<u8>) -> io::Result<()> {
         if self.format == Format::Csv {
-            self.csv.write_record(R::COLUMNS).map_err(csv_to_io)?;
-            self.take(out)?;
+            for (i, c) in R::COLUMNS.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                csv_text(out, c);
+            }
+            out.push(b'\n');
         }
         Ok(())
     }
@@ -246,69 +329,58 @@ impl<R: Row> RowEncoder<R> {
     /// form of `R`) to `out`.
     pub fn encode_row<T: Row>(&mut self, row: &T, out: &mut Vec<u8>) -> io::Result<()> {
         debug_assert_eq!(T::COLUMNS, R::COLUMNS);
-        let cells = row.cells();
+        // Every row kind has several columns, so no row is a lone empty
+        // field (which the csv crate would write as `""`).
+        debug_assert!(T::COLUMNS.len() > 1);
         match self.format {
             Format::Csv => {
-                // Field by field: no list of the row's cells, and numbers
-                // formatted in a stack buffer.
-                for c in &cells {
+                let mut first = true;
+                row.each_cell(|c| {
+                    if !first {
+                        out.push(b',');
+                    }
+                    first = false;
                     match c {
-                        Cell::Text(s) => self.csv.write_field(formula_safe(s).as_bytes()),
+                        Cell::Text(s) => csv_text(out, &s),
                         Cell::Int(n) => {
                             let mut buf = [0u8; 20];
-                            self.csv.write_field(decimal(*n, &mut buf))
+                            out.extend_from_slice(decimal(n, &mut buf));
                         }
-                        Cell::Empty => self.csv.write_field(b""),
+                        Cell::Empty => {}
                     }
-                    .map_err(csv_to_io)?;
-                }
-                self.csv.write_record(None::<&[u8]>).map_err(csv_to_io)?;
-                self.take(out)
+                    Ok(())
+                })?;
+                out.push(b'\n');
+                Ok(())
             }
             Format::Jsonl => {
                 // Built by hand to keep the contract's key order (a
                 // serde_json map would sort the keys).
                 out.push(b'{');
-                for (i, (key, cell)) in T::COLUMNS.iter().zip(&cells).enumerate() {
-                    if i > 0 {
+                let mut keys = T::COLUMNS.iter();
+                let mut first = true;
+                row.each_cell(|cell| {
+                    if !first {
                         out.push(b',');
                     }
-                    serde_json::to_writer(&mut *out, key).map_err(io::Error::other)?;
+                    first = false;
+                    let key = keys.next().ok_or_else(|| io::Error::other("extra cell"))?;
+                    json_str(out, key)?;
                     out.push(b':');
                     match cell {
-                        Cell::Text(s) => serde_json::to_writer(&mut *out, s.as_ref())
-                            .map_err(io::Error::other)?,
-                        Cell::Int(n) => out.extend_from_slice(n.to_string().as_bytes()),
+                        Cell::Text(s) => json_str(out, &s)?,
+                        Cell::Int(n) => {
+                            let mut buf = [0u8; 20];
+                            out.extend_from_slice(decimal(n, &mut buf));
+                        }
                         Cell::Empty => out.extend_from_slice(b"null"),
                     }
-                }
+                    Ok(())
+                })?;
                 out.extend_from_slice(b"}\n");
                 Ok(())
             }
         }
-    }
-
-    /// Moves what the csv writer holds into `out`.
-    fn take(&mut self, out: &mut Vec<u8>) -> io::Result<()> {
-        self.csv.flush()?;
-        out.append(&mut self.csv.get_ref().0.borrow_mut());
-        Ok(())
-    }
-}
-
-/// The csv writer's destination: a buffer that [`RowEncoder`] empties after
-/// each row (the csv crate lends only a shared reference to its writer).
-#[derive(Default)]
-struct Drain(std::cell::RefCell<Vec<u8>>);
-
-impl Write for Drain {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.get_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
     }
 }
 
@@ -433,6 +505,135 @@ mod tests {
         assert_eq!(v["participants"], "A B; C, D");
         assert_eq!(v["start"], 3);
         assert!(out.starts_with("{\"doc_id\":"));
+    }
+
+    /// The encoder before it wrote CSV by hand: the csv crate, field by
+    /// field, and serde_json for every JSON key and string.
+    fn reference<T: Row>(format: Format, row: &T) -> Vec<u8> {
+        let mut out = Vec::new();
+        match format {
+            Format::Csv => {
+                let mut w = csv::WriterBuilder::new()
+                    .terminator(csv::Terminator::Any(b'\n'))
+                    .has_headers(false)
+                    .from_writer(&mut out);
+                for c in row.cells() {
+                    match c {
+                        Cell::Text(s) => w.write_field(formula_safe(&s).as_bytes()),
+                        Cell::Int(n) => w.write_field(n.to_string()),
+                        Cell::Empty => w.write_field(b""),
+                    }
+                    .expect("csv field");
+                }
+                w.write_record(None::<&[u8]>).expect("csv record");
+                w.flush().expect("csv flush");
+            }
+            Format::Jsonl => {
+                out.push(b'{');
+                for (i, (key, cell)) in T::COLUMNS.iter().zip(row.cells()).enumerate() {
+                    if i > 0 {
+                        out.push(b',');
+                    }
+                    serde_json::to_writer(&mut out, key).expect("json key");
+                    out.push(b':');
+                    match cell {
+                        Cell::Text(s) => serde_json::to_writer(&mut out, s.as_ref()).expect("json"),
+                        Cell::Int(n) => out.extend_from_slice(n.to_string().as_bytes()),
+                        Cell::Empty => out.extend_from_slice(b"null"),
+                    }
+                }
+                out.extend_from_slice(b"}\n");
+            }
+        }
+        out
+    }
+
+    fn encoded<R: Row>(format: Format, row: &R) -> Vec<u8> {
+        let mut out = Vec::new();
+        RowEncoder::<R>::new(format)
+            .encode(row, &mut out)
+            .expect("encode");
+        out
+    }
+
+    #[test]
+    fn headers_match_the_csv_crate() {
+        fn check<R: Row>() {
+            let mut out = Vec::new();
+            RowEncoder::<R>::new(Format::Csv)
+                .header(&mut out)
+                .expect("header");
+            let mut w = csv::WriterBuilder::new()
+                .terminator(csv::Terminator::Any(b'\n'))
+                .from_writer(Vec::new());
+            w.write_record(R::COLUMNS).expect("csv header");
+            assert_eq!(out, w.into_inner().expect("csv flush"));
+        }
+        check::<EventRecord>();
+        check::<EntityRecord>();
+        check::<Skip>();
+    }
+
+    /// Cells that exercise quoting, formula escapes and JSON escapes.
+    fn cell_text() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::string::string_regex("([-+=@\t\r\n\",;'\\\\. 0-9aZ\u{1}\u{7f}é€]|Baku|; ){0,12}")
+            .expect("regex")
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn rows_encode_as_the_csv_crate_and_serde_json_do(
+            texts in proptest::collection::vec(cell_text(), 12),
+            lists in proptest::collection::vec(proptest::collection::vec(cell_text(), 0..3), 4),
+            nums in proptest::collection::vec(0usize..100_000_000, 3),
+        ) {
+            let entity = EntityRecord {
+                doc_id: texts[0].clone(),
+                start: nums[0],
+                end: nums[1],
+                text: texts[1].clone(),
+                label: texts[2].clone(),
+                canonical: texts[3].clone(),
+                source: texts[4].clone(),
+            };
+            let event = EventRecord {
+                doc_id: texts[5].clone(),
+                event_index: nums[2],
+                event_type: texts[6].clone(),
+                date: texts[7].clone(),
+                date_text: texts[8].clone(),
+                place: texts[9].clone(),
+                place_country: texts[10].clone(),
+                participants: lists[0].clone(),
+                parties: lists[1].clone(),
+                agreed_sectors: lists[2].clone(),
+                sectors: lists[3].clone(),
+                trigger: texts[11].clone(),
+                evidence: texts[0].clone(),
+                start: nums[1],
+                end: nums[0],
+            };
+            for format in [Format::Csv, Format::Jsonl] {
+                proptest::prop_assert_eq!(encoded(format, &entity), reference(format, &entity));
+                let mut borrowed = Vec::new();
+                RowEncoder::<EntityRecord>::new(format)
+                    .encode_row(&entity.as_row(), &mut borrowed)
+                    .expect("encode");
+                proptest::prop_assert_eq!(&borrowed, &reference(format, &entity));
+                proptest::prop_assert_eq!(encoded(format, &event), reference(format, &event));
+                let skip = Skip {
+                    origin: crate::document::Origin {
+                        path: texts[1].clone(),
+                        line: (nums[0] % 2 == 0).then_some(nums[1] as u64),
+                    },
+                    id: (nums[1] % 2 == 0).then(|| texts[2].clone()),
+                    reason: crate::read::SkipReason::Internal(texts[3].clone()),
+                };
+                proptest::prop_assert_eq!(encoded(format, &skip), reference(format, &skip));
+            }
+        }
     }
 
     #[test]
