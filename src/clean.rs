@@ -87,10 +87,44 @@ fn leftover_re() -> &'static Regex {
     })
 }
 
+/// Can the line be a label of [`label_re`]? Its first character after
+/// spaces must be one that a label starts with, in either case: a cheap
+/// test that spares the regex most lines. A non-ASCII character may fold
+/// to one (U+017F to "s"), so the regex decides then.
+fn may_be_label(line: &str) -> bool {
+    match line.trim_start().as_bytes().first() {
+        Some(&c) if c.is_ascii() => matches!(
+            c.to_ascii_lowercase(),
+            b'r' | b'a' | b's' | b'o' | b'm' | b'l' | b't' | b'p' | b'y' | b'n'
+        ),
+        Some(_) => true,
+        None => false,
+    }
+}
+
+/// Can the line be a leftover of [`leftover_re`]? As [`may_be_label`]: the
+/// first characters of its alternatives ("©" and non-ASCII digits are
+/// left to the regex).
+fn may_be_leftover(line: &str) -> bool {
+    match line.trim_start().as_bytes().first() {
+        Some(&c) if c.is_ascii() => matches!(
+            c.to_ascii_lowercase(),
+            b'p' | b'i' | b's' | b't' | b'f' | b'a' | b'c' | b'(' | b'v' | b'0'..=b'9'
+        ),
+        Some(_) => true,
+        None => false,
+    }
+}
+
 /// A line that reads like prose rather than a linked headline.
 fn is_prose(line: &str) -> bool {
     let t = line.trim_end();
-    t.chars().count() > 200 || t.ends_with('.') || t.ends_with(".\"") || t.ends_with(".'")
+    // The endings first: counting characters reads the whole line, and
+    // a line of 200 bytes or fewer has no more than 200 characters.
+    t.ends_with('.')
+        || t.ends_with(".\"")
+        || t.ends_with(".'")
+        || (t.len() > 200 && t.chars().count() > 200)
 }
 
 /// Cleans one document.
@@ -98,12 +132,13 @@ pub fn clean(doc: &Document, gaz: &Gazetteer, dates: &DateRecognizer) -> Article
     let norm = NormText::new(&doc.text);
     let t = norm.text.as_str();
     // Lines as (start, end) without the line end.
-    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut lines: Vec<(usize, usize)> = Vec::with_capacity(t.len() / 256 + 4);
     let mut pos = 0;
-    for piece in t.split_inclusive('\n') {
-        let end = pos + piece.trim_end_matches(['\n', '\r']).len();
+    while pos < t.len() {
+        let next = memchr::memchr(b'\n', &t.as_bytes()[pos..]).map_or(t.len(), |k| pos + k + 1);
+        let end = pos + t[pos..next].trim_end_matches(['\n', '\r']).len();
         lines.push((pos, end));
-        pos += piece.len();
+        pos = next;
     }
     let blank = |&(s, e): &(usize, usize)| t[s..e].trim().is_empty();
 
@@ -112,7 +147,10 @@ pub fn clean(doc: &Document, gaz: &Gazetteer, dates: &DateRecognizer) -> Article
     let mut i = 0;
     while i < lines.len() {
         let line = &t[lines[i].0..lines[i].1];
-        if let Some(c) = label_re().captures(line) {
+        if let Some(c) = may_be_label(line)
+            .then(|| label_re().captures(line))
+            .flatten()
+        {
             excluded[i] = true;
             // "Read also: <headline>" on one line is all link; a bare label
             // takes the headline-like lines under it.
@@ -135,7 +173,10 @@ pub fn clean(doc: &Document, gaz: &Gazetteer, dates: &DateRecognizer) -> Article
                 i = j;
                 continue;
             }
-        } else if leftover_re().is_match(line) && line.trim().chars().count() < 120 {
+        } else if may_be_leftover(line)
+            && leftover_re().is_match(line)
+            && line.trim().chars().count() < 120
+        {
             excluded[i] = true;
         }
         i += 1;
@@ -327,8 +368,16 @@ fn place_date_line(
 ) -> Option<Dateline> {
     let line = &t[s..e];
     let lead = line.len() - line.trim_start().len();
-    let (place, rest) = line.trim().split_once(", ")?;
-    if place.is_empty() || place.len() > 40 || !place.starts_with(char::is_uppercase) {
+    let trimmed = line.trim();
+    if !trimmed.starts_with(char::is_uppercase) {
+        return None;
+    }
+    // The place is at most 40 bytes: the first ", " is in the first 42
+    // bytes or the line is no such line (a paragraph is not searched).
+    let window = &trimmed.as_bytes()[..trimmed.len().min(42)];
+    let k = memchr::memmem::find(window, b", ")?;
+    let (place, rest) = (&trimmed[..k], &trimmed[k + 2..]);
+    if place.is_empty() || place.len() > 40 {
         return None;
     }
     let entry = gaz.lookup(place)?;
@@ -528,4 +577,60 @@ fn parse_dateline_at(
         place,
         date,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regex_prechecks_pass_every_match() {
+        let lines = [
+            "Read also:",
+            "  OTHER NEWS in this section",
+            "\u{17f}ee also: x",
+            "Latest news",
+            "Photo: AP",
+            "(c) 2024",
+            "© BBC",
+            "12 views",
+            "\u{a0}Subscribe",
+            "Views: 3",
+            "Tags: a",
+            "The minister said.",
+            "",
+            "   ",
+            "2024 budget",
+        ];
+        for l in lines {
+            if label_re().is_match(l) {
+                assert!(may_be_label(l), "{l:?}");
+            }
+            if leftover_re().is_match(l) {
+                assert!(may_be_leftover(l), "{l:?}");
+            }
+        }
+        assert!(!may_be_label("Dushanbe said.") && !may_be_leftover("Dushanbe said."));
+    }
+
+    proptest::proptest! {
+        /// The prechecks never rule out a line that a regex matches.
+        #[test]
+        fn regex_prechecks_as_the_regexes(
+            head in "[ \t\u{a0}]{0,2}",
+            word in proptest::sample::select(vec![
+                "read also", "Also Read", "see also", "related", "other news", "more news",
+                "most read", "popular", "You may also like", "recommended", "news feed",
+                "top news", "latest news", "photo", "photos by", "image:", "source: x",
+                "submit release", "share", "print", "tags:", "follow us", "subscribe",
+                "all rights reserved", "copyright", "(c)", "©", "advertisement", "comments (3)",
+                "views: 4", "12 views", "\u{17f}ubscribe", "\u{660}\u{661} views", "The end", "x",
+            ]),
+            tail in "[ a-z:]{0,6}",
+        ) {
+            let l = format!("{head}{word}{tail}");
+            proptest::prop_assert!(!label_re().is_match(&l) || may_be_label(&l), "{:?}", l);
+            proptest::prop_assert!(!leftover_re().is_match(&l) || may_be_leftover(&l), "{:?}", l);
+        }
+    }
 }

@@ -31,27 +31,28 @@ fn plain(c: char) -> Option<char> {
 }
 
 /// Does `text` hold a character that [`plain`] replaces? Pure ASCII text
-/// is left as it is (its backticks included); otherwise only the backtick
-/// and the non-ASCII characters are looked at, without decoding the rest.
+/// is left as it is (its backticks included); otherwise the backtick and
+/// the characters that start with a lead byte of a replaced character are
+/// looked at (found by `memchr`, many bytes at a time), without decoding
+/// the rest.
 fn needs_plain(text: &str) -> bool {
     if text.is_ascii() {
         return false;
     }
     let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'`' => return true,
-            0..=0x7F => i += 1,
-            _ => match text[i..].chars().next() {
-                Some(c) if plain(c).is_some() => return true,
-                Some(c) => i += c.len_utf8(),
-                None => return false,
-            },
-        }
+    if memchr::memchr(b'`', b).is_some() {
+        return true;
     }
-    false
+    // These are lead bytes, so each position starts a character.
+    let [l1, l2, l3, l4, l5] = PLAIN_LEAD_BYTES;
+    memchr::memchr3_iter(l1, l2, l3, b)
+        .chain(memchr::memchr2_iter(l4, l5, b))
+        .any(|p| text[p..].chars().next().and_then(plain).is_some())
 }
+
+/// The first UTF-8 byte of every non-ASCII character that [`plain`]
+/// replaces (checked over all characters by a test).
+const PLAIN_LEAD_BYTES: [u8; 5] = [0xC2, 0xCA, 0xE2, 0xE3, 0xEF];
 
 impl NormText {
     /// Normalizes `original`. Cost is one pass; no copy of the map is made for
@@ -64,21 +65,28 @@ impl NormText {
             };
         }
         let mut text = String::with_capacity(original.len());
-        let mut map = Vec::with_capacity(original.len() + 1);
-        for (i, c) in original.char_indices() {
-            match plain(c) {
-                Some(p) => {
-                    text.push(p);
-                    map.push(i as u32);
-                }
-                None => {
-                    text.push(c);
-                    for k in 0..c.len_utf8() {
-                        map.push((i + k) as u32);
-                    }
-                }
+        let mut map: Vec<u32> = Vec::with_capacity(original.len() + 1);
+        let b = original.as_bytes();
+        // The text is copied a run at a time between the characters that
+        // may be replaced (non-ASCII ones and the backtick).
+        let mut copied = 0;
+        let mut i = 0;
+        while let Some(k) = b[i..].iter().position(|&c| c >= 0x80 || c == b'`') {
+            let p = i + k;
+            let Some(c) = original[p..].chars().next() else {
+                break;
+            };
+            if let Some(r) = plain(c) {
+                text.push_str(&original[copied..p]);
+                map.extend(copied as u32..p as u32);
+                text.push(r);
+                map.push(p as u32);
+                copied = p + c.len_utf8();
             }
+            i = p + c.len_utf8();
         }
+        text.push_str(&original[copied..]);
+        map.extend(copied as u32..original.len() as u32);
         map.push(original.len() as u32);
         NormText {
             text,
@@ -111,11 +119,11 @@ impl<'a> CharIndex<'a> {
             return CharIndex { text, blocks: None };
         }
         let bytes = text.as_bytes();
-        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 2);
         let mut count = 0u32;
         for chunk in bytes.chunks(BLOCK) {
             blocks.push(count);
-            count += chunk.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u32;
+            count += (chunk.len() - continuation_bytes(chunk)) as u32;
         }
         blocks.push(count); // the end of a text whose length is a multiple of BLOCK
         CharIndex {
@@ -131,11 +139,27 @@ impl<'a> CharIndex<'a> {
         let b = i / BLOCK;
         let base = blocks.get(b).copied().unwrap_or(0) as usize;
         let start = b * BLOCK;
-        base + self.text.as_bytes()[start..i]
-            .iter()
-            .filter(|&&x| (x & 0xC0) != 0x80)
-            .count()
+        base + (i - start) - continuation_bytes(&self.text.as_bytes()[start..i])
     }
+}
+
+/// The bytes of `bytes` that continue a character (`10xxxxxx`): the
+/// characters are the other bytes. Eight bytes at a time: bit 7 set and
+/// bit 6 clear, counted in the bytes of a `u64` and summed every 16 words
+/// (at most 16 in a byte, 128 in all, so the sum fits in the top byte).
+fn continuation_bytes(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let (words, rest) = bytes.as_chunks::<8>();
+    let mut count = 0;
+    for group in words.chunks(16) {
+        let mut lanes = 0u64;
+        for w in group {
+            let x = u64::from_le_bytes(*w);
+            lanes += (x & !(x << 1) & HIGH) >> 7;
+        }
+        count += (lanes.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+    }
+    count + rest.iter().filter(|&&b| b & 0xC0 == 0x80).count()
 }
 
 /// True for characters that can be part of a word.
@@ -152,17 +176,15 @@ pub fn boundary_before(text: &str, i: usize) -> bool {
         .is_none_or(|c| !is_word_char(c))
 }
 
-/// Bit `b` set for the ASCII letters and digits `b`.
-const ASCII_ALNUM: u128 = {
-    let mut m = 0u128;
-    let mut b = 0u8;
-    while b < 0x80 {
-        if b.is_ascii_alphanumeric() {
-            m |= 1 << b;
-        }
+/// The ASCII letters and digits.
+static ASCII_ALNUM: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
         b += 1;
     }
-    m
+    t
 };
 
 /// Maximal runs of alphanumeric characters and of the ASCII `joiners`
@@ -172,17 +194,17 @@ const ASCII_ALNUM: u128 = {
 pub struct WordRuns<'a> {
     text: &'a str,
     at: usize,
-    /// Bit `b` is set for the ASCII bytes `b` that belong to a word: one
-    /// shift per byte instead of a search of the joiners.
-    ascii: u128,
+    /// Whether each ASCII byte belongs to a word: one load per byte (a
+    /// shift of a 128-bit mask took several instructions).
+    ascii: [bool; 128],
 }
 
 impl<'a> WordRuns<'a> {
     pub fn new(text: &'a str, joiners: &'static [u8]) -> WordRuns<'a> {
         let mut ascii = ASCII_ALNUM;
         for &b in joiners {
-            if b < 0x80 {
-                ascii |= 1 << b;
+            if let Some(t) = ascii.get_mut(usize::from(b)) {
+                *t = true;
             }
         }
         WordRuns { text, at: 0, ascii }
@@ -197,8 +219,8 @@ impl<'a> WordRuns<'a> {
     fn first(&self, mut i: usize, word: bool) -> usize {
         let b = self.text.as_bytes();
         while i < b.len() {
-            if b[i] < 0x80 {
-                if ((self.ascii >> b[i]) & 1 == 1) == word {
+            if let Some(&is_word) = self.ascii.get(usize::from(b[i])) {
+                if is_word == word {
                     break;
                 }
                 i += 1;
@@ -213,18 +235,14 @@ impl<'a> WordRuns<'a> {
         i
     }
 
-    /// Whether the character at byte `i` belongs to a word, and its length.
+    /// Whether the non-ASCII character at byte `i` belongs to a word, and
+    /// its length.
     #[inline]
     fn class_at(&self, i: usize) -> (bool, usize) {
-        let b = self.text.as_bytes()[i];
-        if b < 0x80 {
-            ((self.ascii >> b) & 1 == 1, 1)
-        } else {
-            self.text[i..]
-                .chars()
-                .next()
-                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
-        }
+        self.text[i..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
     }
 }
 
@@ -320,6 +338,109 @@ mod tests {
         let i = n.text.find("President").unwrap();
         assert_eq!(&s[n.to_original(i)..], "President");
         assert_eq!(n.to_original(n.text.len()), s.len());
+    }
+
+    #[test]
+    fn plain_lead_bytes_cover_every_replaced_character() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if plain(c).is_some() && c != '`' {
+                let mut buf = [0u8; 4];
+                let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+                assert!(PLAIN_LEAD_BYTES.contains(&lead), "{c:?}");
+            }
+        }
+    }
+
+    /// `NormText::new` as it was: a character at a time.
+    fn norm_reference(original: &str) -> (String, Option<Vec<u32>>) {
+        if original.is_ascii() || !original.chars().any(|c| plain(c).is_some()) {
+            return (original.to_string(), None);
+        }
+        let mut text = String::new();
+        let mut map = Vec::new();
+        for (i, c) in original.char_indices() {
+            match plain(c) {
+                Some(p) => {
+                    text.push(p);
+                    map.push(i as u32);
+                }
+                None => {
+                    text.push(c);
+                    for k in 0..c.len_utf8() {
+                        map.push((i + k) as u32);
+                    }
+                }
+            }
+        }
+        map.push(original.len() as u32);
+        (text, Some(map))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn norm_text_as_the_reference(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", " ", "`", "\u{201C}", "\u{2019}", "\u{2014}", "\u{a0}", "\u{3000}",
+                    "\u{FF0D}", "\u{02BC}", "£", "é", "Ж", "\u{2026}", "\u{1F600}", "\u{FE58}",
+                ]),
+                0..24,
+            )
+        ) {
+            let t = parts.concat();
+            let n = NormText::new(&t);
+            let (text, map) = norm_reference(&t);
+            proptest::prop_assert_eq!(&n.text, &text);
+            proptest::prop_assert_eq!(&n.map, &map);
+        }
+
+        #[test]
+        fn char_index_counts_characters(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec!["a", "é", "Ж", "\u{2014}", "\u{1F600}", " ", "bcdefgh"]),
+                0..300,
+            ),
+            at in 0usize..2000,
+        ) {
+            let t = parts.concat();
+            let mut i = at.min(t.len());
+            while !t.is_char_boundary(i) {
+                i -= 1;
+            }
+            proptest::prop_assert_eq!(CharIndex::new(&t).chars(i), t[..i].chars().count());
+        }
+
+        /// Word runs as the characters give them.
+        #[test]
+        fn word_runs_as_the_characters(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "Z", "7", " ", "-", "'", "_", ".", "é", "\u{a0}", "\u{2014}", "Ж", "\u{2160}", "ß",
+                ]),
+                0..30,
+            ),
+            joiners in proptest::sample::select(vec![&b""[..], &b"-"[..], &b"'-"[..]]),
+        ) {
+            let t = parts.concat();
+            let belongs = |c: char| c.is_alphanumeric() || (c.is_ascii() && joiners.contains(&(c as u8)));
+            let mut want = Vec::new();
+            let mut start = None;
+            for (i, c) in t.char_indices() {
+                match (belongs(c), start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(s)) => {
+                        want.push((s, i));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(s) = start {
+                want.push((s, t.len()));
+            }
+            let got: Vec<(usize, usize)> = WordRuns::new(&t, joiners).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 
     #[test]

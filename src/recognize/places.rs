@@ -428,20 +428,62 @@ fn is_score(w: &str) -> bool {
 }
 
 /// True when at least three different sport words occur in the text. One
-/// pass over the bytes: this runs on most documents, so words are found
-/// without decoding ASCII, and a candidate word is looked up by a multiply
-/// into a small table (hashing it for a `HashMap` cost more than the scan).
+/// pass over the bytes: this runs on most documents, so words (runs of
+/// letters, digits and hyphens, as `WordRuns` with the hyphen as joiner)
+/// are found with one table look-up per ASCII byte, a word is ruled out by
+/// its length and its first and last letters ([`SportTable::may_hold`])
+/// before anything else, and a candidate is looked up by a multiply into a
+/// small table (hashing it for a `HashMap` cost more than the scan).
 fn is_sport_report(text: &str) -> bool {
     let table = sport_table();
     let mut seen = 0u64;
     let bytes = text.as_bytes();
-    for (start, end) in crate::text::WordRuns::new(text, b"-") {
-        let word = &bytes[start..end];
-        // A score ("2-1", "27-22") counts as one more sport word.
-        if word[0].is_ascii_digit() && is_score(&text[start..end]) {
-            seen |= 1 << 63;
-        } else if (3..=SPORT_WORD_MAX).contains(&word.len()) && word.is_ascii() {
-            // Every sport word is 3 to 13 bytes long; skip the rest cheaply.
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        // The next word: an ASCII letter, digit or hyphen, or any other
+        // alphanumeric character, starts one.
+        let c = bytes[i];
+        if c < 0x80 {
+            if !SPORT_RUN[usize::from(c)] {
+                i += 1;
+                continue;
+            }
+        } else {
+            let (alnum, len) = char_class(text, i);
+            if !alnum {
+                i += len;
+                continue;
+            }
+        }
+        let start = i;
+        let mut ascii = true;
+        while i < n {
+            let c = bytes[i];
+            if c < 0x80 {
+                if !SPORT_RUN[usize::from(c)] {
+                    break;
+                }
+                i += 1;
+            } else {
+                let (alnum, len) = char_class(text, i);
+                if !alnum {
+                    break;
+                }
+                ascii = false;
+                i += len;
+            }
+        }
+        let word = &bytes[start..i];
+        // A score ("2-1", "27-22") counts as one more sport word; no sport
+        // word starts with a digit.
+        if word[0].is_ascii_digit() {
+            if ascii && is_score(&text[start..i]) {
+                seen |= 1 << 63;
+            } else {
+                continue;
+            }
+        } else if ascii && table.may_hold(word) {
             match table.get(word) {
                 Some(k) => seen |= 1 << k,
                 None => continue,
@@ -456,6 +498,29 @@ fn is_sport_report(text: &str) -> bool {
     false
 }
 
+/// The ASCII bytes of a word for [`is_sport_report`]: letters, digits and
+/// the hyphen.
+static SPORT_RUN: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'-';
+        b += 1;
+    }
+    t
+};
+
+/// Whether the (non-ASCII) character at byte `i` is alphanumeric, and its
+/// length.
+#[inline]
+fn char_class(text: &str, i: usize) -> (bool, usize) {
+    text[i..]
+        .chars()
+        .next()
+        .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+}
+
 const SPORT_WORD_MAX: usize = 13;
 
 /// `SPORT_WORDS` → index, as an open-addressed table keyed by the word's
@@ -463,6 +528,10 @@ const SPORT_WORD_MAX: usize = 13;
 /// three or more bytes never packs to 0, the empty slot).
 struct SportTable {
     slots: [(u128, u8); SPORT_SLOTS],
+    /// Bit `last & 31` of `first_last[len][first & 31]` is set when a
+    /// sport word of `len` bytes starts with `first` and ends with `last`
+    /// (`& 31` is the letter's place in the alphabet, in either case).
+    first_last: [[u32; 32]; SPORT_WORD_MAX + 1],
 }
 
 /// Four slots per word or more, so that probes are short.
@@ -472,8 +541,11 @@ impl SportTable {
     fn new() -> SportTable {
         let mut t = SportTable {
             slots: [(0, 0); SPORT_SLOTS],
+            first_last: [[0; 32]; SPORT_WORD_MAX + 1],
         };
         for (k, w) in SPORT_WORDS.iter().enumerate() {
+            let b = w.as_bytes();
+            t.first_last[b.len()][usize::from(b[0] & 31)] |= 1 << (b[b.len() - 1] & 31);
             let key = pack_lower(w.as_bytes());
             let mut s = sport_slot(key);
             while t.slots[s].0 != 0 {
@@ -482,6 +554,19 @@ impl SportTable {
             t.slots[s] = (key, k as u8);
         }
         t
+    }
+
+    /// False when `word` (ASCII) is not a sport word, judged by its length
+    /// and its first and last bytes; true for every sport word in any ASCII
+    /// case (and for a few other words).
+    #[inline]
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+            return false;
+        };
+        self.first_last
+            .get(word.len())
+            .is_some_and(|row| (row[usize::from(first & 31)] >> (last & 31)) & 1 == 1)
     }
 
     /// The index of `word` (ASCII, at most 16 bytes) in `SPORT_WORDS`, in
@@ -842,6 +927,8 @@ mod tests {
             .iter()
             .all(|w| (3..=SPORT_WORD_MAX).contains(&w.len())));
         for (k, w) in SPORT_WORDS.iter().enumerate() {
+            assert!(sport_table().may_hold(w.as_bytes()));
+            assert!(sport_table().may_hold(w.to_uppercase().as_bytes()));
             assert_eq!(sport_table().get(w.as_bytes()), Some(k as u32));
             assert_eq!(
                 sport_table().get(w.to_uppercase().as_bytes()),
@@ -850,6 +937,7 @@ mod tests {
         }
         assert_eq!(sport_table().get(b"goalie"), None);
         assert_eq!(sport_table().get(b"goa"), None);
+        assert!(!sport_table().may_hold(b"the") && !sport_table().may_hold(b""));
         assert!(is_sport_report(
             "The striker scored; the Quarter-Final match."
         ));
@@ -894,7 +982,7 @@ mod tests {
                     proptest::sample::select(SPORT_WORDS).prop_map(|w| w.to_string()),
                     proptest::sample::select(SPORT_WORDS).prop_map(|w| w.to_uppercase()),
                     "[a-zA-Z0-9-]{1,15}",
-                    proptest::sample::select(&[" ", "-", "2-1", "é", "\u{a0}", "\u{2014}", "ß"][..])
+                    proptest::sample::select(&[" ", "-", "2-1", "é", "\u{a0}", "\u{2014}", "ß", "27-22", "1", "Ж", "\u{2160}"][..])
                         .prop_map(|w| w.to_string()),
                 ],
                 0..24,
