@@ -468,12 +468,12 @@ pub fn assemble(
             v
         };
         // A recalled event's own words: from its document noun to its date.
-        let scope = |m: &Mention, si: usize| -> bool {
+        let scope = |start: usize, end: usize, si: usize| -> bool {
             if d.recalled {
                 d.cues.iter().any(|c| {
                     c.sentence == si
-                        && m.start >= c.phrase_start.min(c.start)
-                        && m.end <= d.date.map_or(c.end, |x| x.2.max(c.end))
+                        && start >= c.phrase_start.min(c.start)
+                        && end <= d.date.map_or(c.end, |x| x.2.max(c.end))
                 })
             } else {
                 // Leave out words inside other, recalled events' phrases.
@@ -482,8 +482,8 @@ pub fn assemble(
                     oi != di
                         && o.cues.iter().any(|c| {
                             c.sentence == si
-                                && m.start >= c.phrase_start.min(c.start)
-                                && m.end <= o.date.map_or(c.end, |x| x.2.max(c.end))
+                                && start >= c.phrase_start.min(c.start)
+                                && end <= o.date.map_or(c.end, |x| x.2.max(c.end))
                         })
                 })
             }
@@ -497,7 +497,7 @@ pub fn assemble(
                 .iter()
                 .filter(|m| m.end <= s.end && m.label == Label::Person)
             {
-                if !scope(m, si) {
+                if !scope(m.start, m.end, si) {
                     continue;
                 }
                 let wi = ws.partition_point(|(p, _)| *p < m.start);
@@ -516,7 +516,9 @@ pub fn assemble(
             // Compound adjectives ("Tajik-Azerbaijani") and "between X and Y".
             let countries: Vec<&Mention> = span_of(mentions, s.start, s.end)
                 .iter()
-                .filter(|m| m.end <= s.end && m.label == Label::Country && scope(m, si))
+                .filter(|m| {
+                    m.end <= s.end && m.label == Label::Country && scope(m.start, m.end, si)
+                })
                 .collect();
             for pair in countries.windows(2) {
                 let before = text[s.start..pair[0].start].trim_end();
@@ -536,11 +538,16 @@ pub fn assemble(
             if !s.body || !owners[si].contains(&di) || cue_sentences.contains(&si) || d.recalled {
                 continue;
             }
-            let ws = sentence_words.of(si);
-            for m in span_of(mentions, s.start, s.end)
+            let mut people = span_of(mentions, s.start, s.end)
                 .iter()
                 .filter(|m| m.end <= s.end && m.label == Label::Person)
-            {
+                .peekable();
+            // Most sentences an event owns name nobody: no word list then.
+            if people.peek().is_none() {
+                continue;
+            }
+            let ws = sentence_words.of(si);
+            for m in people {
                 let wi = ws.partition_point(|(p, _)| *p < m.start);
                 let before: Vec<&str> = ws[wi.saturating_sub(12)..wi]
                     .iter()
@@ -578,7 +585,9 @@ pub fn assemble(
             for &si in &cue_sentences {
                 let s = &seg.sentences[si];
                 for m in span_of(mentions, s.start, s.end).iter().filter(|m| {
-                    m.end <= s.end && matches!(m.label, Label::Country | Label::Org) && scope(m, si)
+                    m.end <= s.end
+                        && matches!(m.label, Label::Country | Label::Org)
+                        && scope(m.start, m.end, si)
                 }) {
                     let before = text[s.start..m.start].trim_end().to_lowercase();
                     // "in Azerbaijan" is where, not who.
@@ -609,32 +618,33 @@ pub fn assemble(
             if !s.body || !owners[si].contains(&di) {
                 continue;
             }
-            let ws = sentence_words.of(si);
-            let agree_at = ws
-                .iter()
-                .filter(|(p, w)| {
-                    AGREE_WORDS.contains(&w.as_str())
-                        && scope(
-                            &Mention {
-                                start: *p,
-                                end: *p + w.as_str().len(),
-                                ..mentions[0].clone()
-                            },
-                            si,
-                        )
-                })
-                .map(|(p, _)| *p)
-                .next();
+            // The first agree word in scope, looked for only in a sentence
+            // with a sector to credit (most have none).
+            let mut agree_at: Option<Option<usize>> = None;
             let signing_sentence = d.kind == EventType::Signing && cue_sentences.contains(&si);
             for m in span_of(mentions, s.start, s.end)
                 .iter()
                 .filter(|m| m.end <= s.end && m.label == Label::Sector)
             {
-                if !scope(m, si) || in_title(m) {
+                if !scope(m.start, m.end, si) || in_title(m) {
                     continue;
                 }
                 push_unique(&mut ev.sectors, &m.canonical);
-                if signing_sentence || agree_at.is_some_and(|a| a < m.start) {
+                if signing_sentence {
+                    push_unique(&mut ev.agreed_sectors, &m.canonical);
+                    continue;
+                }
+                let agree_at = *agree_at.get_or_insert_with(|| {
+                    sentence_words
+                        .of(si)
+                        .iter()
+                        .find(|(p, w)| {
+                            AGREE_WORDS.contains(&w.as_str())
+                                && scope(*p, *p + w.as_str().len(), si)
+                        })
+                        .map(|(p, _)| *p)
+                });
+                if agree_at.is_some_and(|a| a < m.start) {
                     push_unique(&mut ev.agreed_sectors, &m.canonical);
                 }
             }
@@ -649,7 +659,7 @@ pub fn assemble(
                     .iter()
                     .filter(|m| m.end <= s.end && matches!(m.label, Label::Place | Label::Country))
                 {
-                    if !scope(m, si) || in_title(m) {
+                    if !scope(m.start, m.end, si) || in_title(m) {
                         continue;
                     }
                     let before = text[s.start..m.start].trim_end().to_lowercase();
