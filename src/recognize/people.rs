@@ -259,7 +259,10 @@ pub fn recognize<'a>(
     for sent in &seg.sentences {
         let (a, b) = (sent.words.0 as usize, sent.words.1 as usize);
         let sflags = &flags[a..b];
-        if !sflags.iter().any(|&f| f & HOT != 0) {
+        // The flags any word of the sentence has: one pass the compiler
+        // vectorizes, which tells which passes have anything to do.
+        let any = sflags.iter().fold(0, |acc, &f| acc | f);
+        if any & HOT == 0 {
             continue;
         }
         let toks = Toks {
@@ -269,7 +272,7 @@ pub fn recognize<'a>(
             flags: sflags,
             gm: gaz_mentions,
         };
-        sentence_people(toks, gaz, &mut used, &mut found, &mut titles);
+        sentence_people(toks, any, gaz, &mut used, &mut found, &mut titles);
     }
     let words = WordShapes {
         shapes: &flags,
@@ -361,8 +364,10 @@ fn is_initial(w: &str) -> bool {
     matches!((c.next(), c.next()), (Some(x), None) if x.is_uppercase())
 }
 
+/// `any`: the flags any word of the sentence has.
 fn sentence_people<'a>(
     t: Toks<'a, '_>,
+    any: u8,
     gaz: &Gazetteer,
     used: &mut Vec<bool>,
     found: &mut Vec<Found<'a>>,
@@ -372,11 +377,9 @@ fn sentence_people<'a>(
     let n = t.len();
     used.clear();
     used.resize(n, false);
-    // Gazetteer people: already names. The pass also notes whether the
-    // sentence has a title at all: most have none, and the title pass is
-    // then skipped.
-    let mut any_title = false;
-    let mut i = 0;
+    // Gazetteer people: already names. Most sentences have none, nor a
+    // title, and these passes are then skipped.
+    let mut i = if any & PERSON != 0 { 0 } else { n };
     while i < n {
         if let Some(g) = t.gaz(i).filter(|_| t.has(i, PERSON)) {
             let m = &gm[g];
@@ -394,12 +397,11 @@ fn sentence_people<'a>(
             });
             i = j;
         } else {
-            any_title |= t.has(i, TITLE);
             i += 1;
         }
     }
     // Titles and the names they introduce.
-    let mut i = if any_title { 0 } else { n };
+    let mut i = if any & TITLE != 0 { 0 } else { n };
     while i < n {
         let Some(g) = t.gaz(i).filter(|_| t.has(i, TITLE)) else {
             i += 1;
@@ -598,9 +600,9 @@ fn sentence_people<'a>(
     }
     // Names without a title: by shape. A name starts at a word no mention
     // covers that may be part of a name (`FREE`).
-    let mut i = 0;
+    let mut i = if any & FREE != 0 { 0 } else { n };
     while i < n {
-        if used[i] || !t.has(i, FREE) {
+        if !t.has(i, FREE) || used[i] {
             i += 1;
             continue;
         }
