@@ -758,6 +758,54 @@ fn ends_with_ignore_case(w: &[u8], suffix: &str) -> bool {
     w.len() >= suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
+/// The last (up to) eight bytes of `w` in ASCII lower case as one number,
+/// the last byte lowest: whether `w` ends with a suffix (in any case) is
+/// then one compare of the low bytes with the suffix's [`tail_key`],
+/// instead of a byte loop per suffix. The bytes missing in a shorter word
+/// are zeros, which no suffix has.
+fn tail(w: &[u8]) -> u64 {
+    w[w.len().saturating_sub(8)..]
+        .iter()
+        .fold(0, |v, &c| v << 8 | u64::from(c.to_ascii_lowercase()))
+}
+
+/// A lower-case suffix of 1 to 8 bytes (none of them zero) as (value,
+/// mask) for [`tail`]: `tail(w) & mask == value` when `w` ends with it.
+const fn tail_key(s: &str) -> (u64, u64) {
+    let b = s.as_bytes();
+    let mut v = 0u64;
+    let mut i = 0;
+    while i < b.len() {
+        v = v << 8 | b[i] as u64;
+        i += 1;
+    }
+    let mask = if b.len() >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * b.len())) - 1
+    };
+    (v, mask)
+}
+
+/// [`tail_key`] of each of `suffixes`.
+const fn tail_keys<const N: usize>(suffixes: &[&str]) -> [(u64, u64); N] {
+    let mut out = [(0, 0); N];
+    let mut i = 0;
+    while i < N {
+        out[i] = tail_key(suffixes[i]);
+        i += 1;
+    }
+    out
+}
+
+const SURNAME_TAILS: [(u64, u64); SURNAME_SUFFIXES.len()] = tail_keys(SURNAME_SUFFIXES);
+const PATRONYMIC_TAILS: [(u64, u64); PATRONYMIC_SUFFIXES.len()] = tail_keys(PATRONYMIC_SUFFIXES);
+
+/// Does a word whose [`tail`] is `t` end with the suffix of `key`?
+fn tail_ends(t: u64, (value, mask): (u64, u64)) -> bool {
+    t & mask == value
+}
+
 pub fn has_surname_suffix(word: &str) -> bool {
     // ASCII: the suffixes are compared in any case, on the word as it is,
     // and its length is its number of characters.
@@ -766,8 +814,12 @@ pub fn has_surname_suffix(word: &str) -> bool {
         while ends_with_ignore_case(w, "'s") {
             w = &w[..w.len() - 2];
         }
-        let ends = |s: &str| ends_with_ignore_case(w, s);
-        return w.len() >= 5 && SURNAME_SUFFIXES.iter().any(|s| ends(s))
+        if w.len() < 5 {
+            return false;
+        }
+        let t = tail(w);
+        let ends = |s: &str| tail_ends(t, tail_key(s));
+        return SURNAME_TAILS.iter().any(|&k| tail_ends(t, k))
             || (w.len() >= 6 && (ends("li") || ends("ly")) && !ends("ily") && !ends("ally"));
     }
     with_lowercase(word, |w| {
@@ -784,10 +836,10 @@ pub fn is_patronymic(word: &str) -> bool {
     // ASCII: as in `has_surname_suffix`.
     if word.is_ascii() {
         let w = word.as_bytes();
-        return w.len() >= 7
-            && PATRONYMIC_SUFFIXES
-                .iter()
-                .any(|s| ends_with_ignore_case(w, s));
+        return w.len() >= 7 && {
+            let t = tail(w);
+            PATRONYMIC_TAILS.iter().any(|&k| tail_ends(t, k))
+        };
     }
     with_lowercase(word, |w| {
         w.chars().count() >= 7 && PATRONYMIC_SUFFIXES.iter().any(|s| w.ends_with(s))

@@ -16,23 +16,73 @@ use std::borrow::Cow;
 
 use crate::gazetteer::Gazetteer;
 use crate::mention::{Label, Mention, Source};
-use crate::segment::Segmented;
+use crate::segment::{Segmented, Word};
 use crate::text::{is_all_caps, title_case};
 
-/// A token of a sentence with the gazetteer mention covering it, if any.
+/// The words of a sentence, as the passes of `sentence_people` see them:
+/// views into arrays computed once per document (see `recognize`), so that
+/// no per-sentence token is built and the sentences without a possible
+/// name are skipped after one look at their flags.
 #[derive(Clone, Copy)]
-struct Tok<'a> {
-    start: usize,
-    end: usize,
+struct Toks<'a, 's> {
     text: &'a str,
-    gaz: Option<usize>,
-    /// The label of that mention: asked of every token by several passes.
-    label: Option<Label>,
-    /// Can this token be part of a name (see `nameish`)? Computed once: the
-    /// passes of `sentence_people` ask it of most tokens more than once.
-    nameish: bool,
-    /// `is_capitalized(text)`, from the word's [`shape`].
-    cap: bool,
+    words: &'s [Word],
+    /// The index of the gazetteer mention covering each word, or `NO_GAZ`.
+    gaz: &'s [u32],
+    /// The `shape` of each word, with `FREE`, `PERSON` and `TITLE`.
+    flags: &'s [u8],
+    gm: &'a [Mention],
+}
+
+impl<'a> Toks<'a, '_> {
+    fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    fn start(&self, i: usize) -> usize {
+        self.words[i].start
+    }
+
+    fn end(&self, i: usize) -> usize {
+        self.words[i].end
+    }
+
+    fn text(&self, i: usize) -> &'a str {
+        let w = self.words[i];
+        &self.text[w.start..w.end]
+    }
+
+    /// The gazetteer mention covering word `i`, if any.
+    fn gaz(&self, i: usize) -> Option<usize> {
+        let g = self.gaz[i];
+        (g != NO_GAZ).then_some(g as usize)
+    }
+
+    /// Do words `i` and `j` have the same covering mention (or none)?
+    fn same_gaz(&self, i: usize, j: usize) -> bool {
+        self.gaz[i] == self.gaz[j]
+    }
+
+    /// The label of the mention covering word `i`.
+    fn label(&self, i: usize) -> Option<Label> {
+        self.gaz(i).map(|g| self.gm[g].label)
+    }
+
+    /// Has word `i` any of `flags`?
+    fn has(&self, i: usize, flags: u8) -> bool {
+        self.flags[i] & flags != 0
+    }
+
+    /// `is_capitalized` of word `i`.
+    fn cap(&self, i: usize) -> bool {
+        self.has(i, CAP)
+    }
+
+    /// Can word `i` be part of a name? A gazetteer mention's if a person's;
+    /// else by the word's shape.
+    fn nameish(&self, i: usize) -> bool {
+        self.has(i, FREE | PERSON)
+    }
 }
 
 /// What the passes of `recognize` ask of a word's text, computed once per
@@ -48,6 +98,19 @@ const NAMEISH: u8 = 2;
 const NOT_NAME: u8 = 4;
 /// `split_glued_initial(text).is_some()`.
 const GLUED: u8 = 8;
+/// What `recognize` adds to a word's shape from the gazetteer mention
+/// covering it: no mention covers the word and it is `NAMEISH` (a name by
+/// shape may start there).
+const FREE: u8 = 16;
+/// A gazetteer PERSON covers the word.
+const PERSON: u8 = 32;
+/// A gazetteer TITLE covers the word.
+const TITLE: u8 = 64;
+/// A sentence without any word with one of these flags holds no name and
+/// no title: each pass of `sentence_people` starts only at such a word.
+const HOT: u8 = FREE | PERSON | TITLE;
+/// No gazetteer mention covers the word (see `Toks::gaz`).
+const NO_GAZ: u32 = u32::MAX;
 
 /// The flags above for one word. The not-name test, the costly one, is
 /// only done if `ask_not_name`: it is needed for the words no gazetteer
@@ -143,69 +206,76 @@ pub fn recognize<'a>(
 ) -> Vec<Mention> {
     let mut found: Vec<Found> = Vec::new();
     let mut titles: Vec<Mention> = Vec::new();
-    // Buffers reused across sentences: one allocation per document.
-    let mut toks: Vec<Tok> = Vec::new();
+    // Reused across sentences: one allocation per document.
     let mut used: Vec<bool> = Vec::new();
-    let mut cursor = MentionCursor::new(gaz_mentions);
-    // The shape of every word of the document, in word order: computed as
-    // the tokens of each sentence are built, since the sentences hold the
-    // words in order; anything else is caught after the loop.
+    // Per word of the document, in word order, computed once: the covering
+    // gazetteer mention and the flags (`shape` and the mention's kind).
     // `caps`: the indices of the capitalized words, which `resolve` tries
     // as surnames.
-    let mut shapes: Vec<u8> = Vec::with_capacity(seg.words.len());
-    // Reserved for all words: no growing as they are pushed.
-    let mut caps: Vec<u32> = Vec::with_capacity(seg.words.len());
-    for sent in &seg.sentences {
-        toks.clear();
-        let in_order = sent.words.0 as usize == shapes.len();
-        toks.extend(seg.words_of(sent).iter().map(|w| {
-            let text = &text[w.start..w.end];
-            let gaz = cursor.covering(w.start);
-            let label = gaz.map(|g| gaz_mentions[g].label);
-            let shape = shape(text, label.is_none_or(|l| l == Label::Place));
-            if in_order {
-                if shape & CAP != 0 {
-                    caps.push(shapes.len() as u32);
-                }
-                shapes.push(shape);
+    let n = seg.words.len();
+    let mut gix: Vec<u32> = vec![NO_GAZ; n];
+    let mut flags: Vec<u8> = vec![0; n];
+    let mut caps: Vec<u32> = Vec::new();
+    let mut cursor = MentionCursor::new(gaz_mentions);
+    let bytes = text.as_bytes();
+    for (i, ((w, f), gi)) in seg.words.iter().zip(&mut flags).zip(&mut gix).enumerate() {
+        let g = cursor.covering(w.start);
+        let label = match g {
+            Some(g) => {
+                // A document has far fewer than `NO_GAZ` mentions.
+                *gi = g as u32;
+                let label = gaz_mentions[g].label;
+                *f = match label {
+                    Label::Person => PERSON,
+                    Label::Title => TITLE,
+                    _ => 0,
+                };
+                Some(label)
             }
-            Tok {
-                start: w.start,
-                end: w.end,
-                text,
-                gaz,
-                label,
-                // Can the token be part of a name? A gazetteer mention's
-                // if a person's; else by the word's shape.
-                nameish: match label {
-                    Some(l) => l == Label::Person,
-                    None => shape & NAMEISH != 0,
-                },
-                cap: shape & CAP != 0,
-            }
-        }));
-        sentence_people(
-            text,
-            &toks,
-            gaz,
-            gaz_mentions,
-            &mut used,
-            &mut found,
-            &mut titles,
+            None => None,
+        };
+        // Most words start with a lower-case letter or a digit: `shape`
+        // gives them no flag (an ASCII first byte that is no capital).
+        if bytes
+            .get(w.start)
+            .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            continue;
+        }
+        // The not-name test is needed for the words no gazetteer mention
+        // covers, or a place covers (see `resolve`).
+        let s = shape(
+            &text[w.start..w.end],
+            label.is_none_or(|l| l == Label::Place),
         );
+        if s & CAP != 0 {
+            caps.push(i as u32);
+        }
+        *f |= s;
+        if label.is_none() && s & NAMEISH != 0 {
+            *f |= FREE;
+        }
     }
-    if shapes.len() != seg.words.len() {
-        shapes.clear();
-        shapes.extend(seg.words.iter().map(|w| shape(&text[w.start..w.end], true)));
-        caps.clear();
-        caps.extend(
-            (0..shapes.len())
-                .filter(|&i| shapes[i] & CAP != 0)
-                .map(|i| i as u32),
-        );
+    for sent in &seg.sentences {
+        let (a, b) = (sent.words.0 as usize, sent.words.1 as usize);
+        let sflags = &flags[a..b];
+        // The flags any word of the sentence has: one pass the compiler
+        // vectorizes, which tells which passes have anything to do.
+        let any = sflags.iter().fold(0, |acc, &f| acc | f);
+        if any & HOT == 0 {
+            continue;
+        }
+        let toks = Toks {
+            text,
+            words: &seg.words[a..b],
+            gaz: &gix[a..b],
+            flags: sflags,
+            gm: gaz_mentions,
+        };
+        sentence_people(toks, any, gaz, &mut used, &mut found, &mut titles);
     }
     let words = WordShapes {
-        shapes: &shapes,
+        shapes: &flags,
         caps: &caps,
     };
     resolve(text, seg, words, gaz, gaz_mentions, found, titles)
@@ -217,17 +287,34 @@ pub fn recognize<'a>(
 struct MentionCursor<'m> {
     mentions: &'m [Mention],
     next: usize,
+    /// No mention covers the bytes `lo..bound`: the answer for most words,
+    /// given there without looking at the mentions.
+    lo: usize,
+    bound: usize,
 }
 
 impl<'m> MentionCursor<'m> {
     fn new(mentions: &'m [Mention]) -> Self {
-        MentionCursor { mentions, next: 0 }
+        MentionCursor {
+            mentions,
+            next: 0,
+            lo: 0,
+            bound: 0,
+        }
     }
 
     /// Index of the mention covering byte `pos`, if any. Same answer as a
     /// `partition_point` over the mentions' ends; a `pos` lower than the
     /// previous one falls back to that search.
+    #[inline]
     fn covering(&mut self, pos: usize) -> Option<usize> {
+        if self.lo <= pos && pos < self.bound {
+            return None;
+        }
+        self.covering_slow(pos)
+    }
+
+    fn covering_slow(&mut self, pos: usize) -> Option<usize> {
         let m = self.mentions;
         if self.next > 0 && m[self.next - 1].end > pos {
             self.next = m.partition_point(|x| x.end <= pos);
@@ -236,16 +323,22 @@ impl<'m> MentionCursor<'m> {
             self.next += 1;
         }
         let i = self.next;
+        // Until the next mention's start (or end, were it lower), a byte
+        // after `pos` leaves `next` as it is and is covered by nothing: the
+        // steps above do nothing for it.
+        self.lo = pos;
+        self.bound = m.get(i).map_or(usize::MAX, |x| x.start.min(x.end));
         (i < m.len() && m[i].start <= pos).then_some(i)
     }
 }
 
-/// Is the text between two tokens only spaces (so they belong to one run)?
-fn joined(text: &str, a: &Tok, b: &Tok) -> bool {
-    let gap = &text.as_bytes()[a.end..b.start];
+/// Is the text between words `a` and `b` only spaces (so they belong to
+/// one run)?
+fn joined(t: &Toks, a: usize, b: usize) -> bool {
+    let gap = &t.text.as_bytes()[t.end(a)..t.start(b)];
     // "Kilroy-Silk": a hyphen between two capitalized words joins them.
     if gap == b"-" {
-        return a.cap && b.cap;
+        return t.cap(a) && t.cap(b);
     }
     // Spaces, never two in a row, and at most one full stop: one pass.
     let mut dots = 0;
@@ -262,7 +355,8 @@ fn joined(text: &str, a: &Tok, b: &Tok) -> bool {
     }
     // "A. Karimov", "Hon. Musalia Mudavadi": a full stop after an initial
     // or a courtesy word.
-    dots == 0 || dots == 1 && (a.text.chars().count() == 1 || is_honorific(a.text))
+    let a = t.text(a);
+    dots == 0 || dots == 1 && (a.chars().count() == 1 || is_honorific(a))
 }
 
 fn is_initial(w: &str) -> bool {
@@ -270,28 +364,27 @@ fn is_initial(w: &str) -> bool {
     matches!((c.next(), c.next()), (Some(x), None) if x.is_uppercase())
 }
 
+/// `any`: the flags any word of the sentence has.
 fn sentence_people<'a>(
-    text: &'a str,
-    toks: &[Tok<'a>],
+    t: Toks<'a, '_>,
+    any: u8,
     gaz: &Gazetteer,
-    gm: &'a [Mention],
     used: &mut Vec<bool>,
     found: &mut Vec<Found<'a>>,
     titles: &mut Vec<Mention>,
 ) {
-    let n = toks.len();
+    let (text, gm) = (t.text, t.gm);
+    let n = t.len();
     used.clear();
     used.resize(n, false);
-    // Gazetteer people: already names. The pass also notes whether the
-    // sentence has a title at all: most have none, and the title pass is
-    // then skipped.
-    let mut any_title = false;
-    let mut i = 0;
+    // Gazetteer people: already names. Most sentences have none, nor a
+    // title, and these passes are then skipped.
+    let mut i = if any & PERSON != 0 { 0 } else { n };
     while i < n {
-        if let Some(g) = toks[i].gaz.filter(|_| toks[i].label == Some(Label::Person)) {
+        if let Some(g) = t.gaz(i).filter(|_| t.has(i, PERSON)) {
             let m = &gm[g];
             let mut j = i;
-            while j < n && toks[j].gaz == Some(g) {
+            while j < n && t.gaz(j) == Some(g) {
                 used[j] = true;
                 j += 1;
             }
@@ -304,34 +397,32 @@ fn sentence_people<'a>(
             });
             i = j;
         } else {
-            any_title |= toks[i].label == Some(Label::Title);
             i += 1;
         }
     }
     // Titles and the names they introduce.
-    let mut i = if any_title { 0 } else { n };
+    let mut i = if any & TITLE != 0 { 0 } else { n };
     while i < n {
-        let Some(g) = toks[i].gaz.filter(|_| toks[i].label == Some(Label::Title)) else {
+        let Some(g) = t.gaz(i).filter(|_| t.has(i, TITLE)) else {
             i += 1;
             continue;
         };
         let head_start = i;
         let mut j = i;
-        while j < n && toks[j].gaz == Some(g) {
+        while j < n && t.gaz(j) == Some(g) {
             j += 1;
         }
         // A country or demonym just before the title: "Tajik Foreign Minister",
         // "Azerbaijan's President".
         let mut country = None;
         if head_start > 0 {
-            let p = &toks[head_start - 1];
-            let p = if p.text == "s" && head_start > 1 {
-                &toks[head_start - 2]
+            let p = if t.text(head_start - 1) == "s" && head_start > 1 {
+                head_start - 2
             } else {
-                p
+                head_start - 1
             };
-            if let Some(pg) = p.gaz.filter(|_| p.label == Some(Label::Country)) {
-                if text[p.end..toks[head_start].start].len() <= 3 {
+            if let Some(pg) = t.gaz(p).filter(|_| t.label(p) == Some(Label::Country)) {
+                if text[t.end(p)..t.start(head_start)].len() <= 3 {
                     country = gm[pg].country.as_deref();
                 }
             }
@@ -342,14 +433,14 @@ fn sentence_people<'a>(
         let mut after_to = false;
         let mut seen_country = false;
         while k < n
-            && (joined(text, &toks[k - 1], &toks[k])
+            && (joined(&t, k - 1, k)
                 || (!seen_country
-                    && text[toks[k - 1].end..toks[k].start] == *", "
-                    && (toks[k].label == Some(Label::Sector) || is_not_name(toks[k].text))
-                    && toks[k].cap))
+                    && text[t.end(k - 1)..t.start(k)] == *", "
+                    && (t.label(k) == Some(Label::Sector) || is_not_name(t.text(k)))
+                    && t.cap(k)))
         {
-            let t = &toks[k];
-            let connector = with_lowercase(t.text, |lw| {
+            let tk = t.text(k);
+            let connector = with_lowercase(tk, |lw| {
                 matches!(
                     lw,
                     "of" | "for" | "on" | "and" | "the" | "de" | "to" | "under"
@@ -363,12 +454,13 @@ fn sentence_people<'a>(
                 k += 1;
                 continue;
             }
-            if let Some(l) = t.label {
+            if let Some(l) = t.label(k) {
                 match l {
                     // Another title starts another person.
                     Label::Person | Label::Title => break,
                     Label::Country | Label::Org | Label::Place => {
-                        let m = &gm[t.gaz.unwrap_or(0)];
+                        let tg = t.gaz(k);
+                        let m = &gm[tg.unwrap_or(0)];
                         if l == Label::Country {
                             // "Ambassador of Hungary to Uzbekistan": Hungary.
                             if !after_to && !seen_country {
@@ -378,7 +470,7 @@ fn sentence_people<'a>(
                         } else if l == Label::Org {
                             org = Some(&m.canonical);
                         }
-                        while k < n && toks[k].gaz == t.gaz {
+                        while k < n && t.gaz(k) == tg {
                             k += 1;
                         }
                         continue;
@@ -386,11 +478,7 @@ fn sentence_people<'a>(
                     _ => {}
                 }
             }
-            if t.cap
-                || is_initial(t.text)
-                || split_glued_initial(t.text).is_some()
-                || is_honorific(t.text)
-            {
+            if t.cap(k) || is_initial(tk) || split_glued_initial(tk).is_some() || is_honorific(tk) {
                 k += 1;
                 continue;
             }
@@ -398,7 +486,7 @@ fn sentence_people<'a>(
         }
         // Connectors at the end belong to what follows ("... and Minister").
         while k > j
-            && with_lowercase(toks[k - 1].text, |w| {
+            && with_lowercase(t.text(k - 1), |w| {
                 matches!(
                     w,
                     "of" | "for" | "on" | "and" | "the" | "de" | "to" | "under" | "at"
@@ -410,29 +498,26 @@ fn sentence_people<'a>(
         // The name: a gazetteer person in the run, else the capitalized words
         // at its end that are not title or ministry words.
         let mut name: Option<(usize, usize)> = None;
-        if let Some(p) = (j..k).find(|&x| toks[x].label == Some(Label::Person)) {
+        if let Some(p) = (j..k).find(|&x| t.has(x, PERSON)) {
             let mut e = p;
-            while e < n && toks[e].gaz == toks[p].gaz {
+            while e < n && t.same_gaz(e, p) {
                 e += 1;
             }
             name = Some((p, e));
-        } else if k < n
-            && toks[k].label == Some(Label::Person)
-            && joined(text, &toks[k - 1], &toks[k])
-        {
+        } else if k < n && t.has(k, PERSON) && joined(&t, k - 1, k) {
             // handled by the gazetteer pass; the title still gives a country.
             let mut e = k;
-            while e < n && toks[e].gaz == toks[k].gaz {
+            while e < n && t.same_gaz(e, k) {
                 e += 1;
             }
             name = Some((k, e));
         } else {
             let mut s = k;
-            while s > j && toks[s - 1].nameish && !is_honorific(toks[s - 1].text) && k - s < 4 {
+            while s > j && t.nameish(s - 1) && !is_honorific(t.text(s - 1)) && k - s < 4 {
                 s -= 1;
             }
             let after_connector = s > j
-                && with_lowercase(toks[s - 1].text, |w| {
+                && with_lowercase(t.text(s - 1), |w| {
                     matches!(
                         w,
                         "of" | "the" | "for" | "and" | "on" | "under" | "to" | "at"
@@ -440,38 +525,31 @@ fn sentence_people<'a>(
                 });
             if s < k && !after_connector {
                 name = Some((s, k));
-            } else if k + 1 < n && text[toks[k - 1].end..toks[k].start].trim() == "," {
+            } else if k + 1 < n && text[t.end(k - 1)..t.start(k)].trim() == "," {
                 // "Minister of Foreign Affairs of Tajikistan, Sirojiddin Muhriddin,"
                 let mut b = k;
-                while b < n
-                    && is_honorific(toks[b].text)
-                    && (b == k || joined(text, &toks[b - 1], &toks[b]))
-                {
+                while b < n && is_honorific(t.text(b)) && (b == k || joined(&t, b - 1, b)) {
                     b += 1;
                 }
                 let mut e = b;
-                while e < n
-                    && toks[e].nameish
-                    && e - b < 3
-                    && (e == b || joined(text, &toks[e - 1], &toks[e]))
-                {
+                while e < n && t.nameish(e) && e - b < 3 && (e == b || joined(&t, e - 1, e)) {
                     e += 1;
                 }
-                if e - b >= 2 || (e - b == 1 && toks[b].label == Some(Label::Person)) {
+                if e - b >= 2 || (e - b == 1 && t.has(b, PERSON)) {
                     name = Some((b, e));
                 }
             }
         }
         let title_end = name.map_or(k, |(s, _)| s.min(k));
         let title_end_byte = if title_end > head_start {
-            toks[title_end - 1].end
+            t.end(title_end - 1)
         } else {
-            toks[j - 1].end
+            t.end(j - 1)
         };
-        let title_text = text[toks[head_start].start..title_end_byte].trim_end_matches([' ', ',']);
+        let title_text = text[t.start(head_start)..title_end_byte].trim_end_matches([' ', ',']);
         titles.push(Mention {
-            start: toks[head_start].start,
-            end: toks[head_start].start + title_text.len(),
+            start: t.start(head_start),
+            end: t.start(head_start) + title_text.len(),
             label: Label::Title,
             canonical: title_text.split_whitespace().collect::<Vec<_>>().join(" "),
             country: country.map(str::to_string),
@@ -488,7 +566,7 @@ fn sentence_people<'a>(
         }
         match name {
             Some((s, e)) => {
-                if let Some(f) = name_from(text, &toks[s..e], gm, true) {
+                if let Some(f) = name_from(&t, s, e, true) {
                     if f.entry.is_none() || !used[s] {
                         found.push(Found { country, ..f });
                     } else if let Some(last) = found.iter_mut().rev().find(|x| x.start == f.start) {
@@ -504,13 +582,12 @@ fn sentence_people<'a>(
             }
             None => {
                 // "Sirojiddin Muhriddin, Minister of Foreign Affairs of Tajikistan"
-                if head_start >= 2
-                    && text[toks[head_start - 1].end..toks[head_start].start].trim() == ","
+                if head_start >= 2 && text[t.end(head_start - 1)..t.start(head_start)].trim() == ","
                 {
                     if let Some(last) = found
                         .iter_mut()
                         .rev()
-                        .find(|f| f.end == toks[head_start - 1].end)
+                        .find(|f| f.end == t.end(head_start - 1))
                     {
                         if last.country.is_none() {
                             last.country = country;
@@ -521,36 +598,37 @@ fn sentence_people<'a>(
             }
         }
     }
-    // Names without a title: by shape.
-    let mut i = 0;
+    // Names without a title: by shape. A name starts at a word no mention
+    // covers that may be part of a name (`FREE`).
+    let mut i = if any & FREE != 0 { 0 } else { n };
     while i < n {
-        if used[i] || toks[i].gaz.is_some() || !toks[i].nameish {
+        if !t.has(i, FREE) || used[i] {
             i += 1;
             continue;
         }
         let mut e = i + 1;
         while e < n
             && !used[e]
-            && (toks[e].gaz.is_none() && toks[e].nameish
+            && (t.has(e, FREE)
                 // After a known first name, a word the gazetteer calls a
                 // place is a surname ("Robert Redford", "Sergio Garcia").
                 // The first-name look-up comes last: it is the costly test.
                 || e == i + 1
-                    && toks[e].label == Some(Label::Place)
-                    && toks[e].cap
-                    && gaz.is_first_name(toks[i].text))
-            && joined(text, &toks[e - 1], &toks[e])
+                    && t.label(e) == Some(Label::Place)
+                    && t.cap(e)
+                    && gaz.is_first_name(t.text(i)))
+            && joined(&t, e - 1, e)
             // "Gordon Brown's Budget": a possessive ends the name.
-            && !toks[e - 1].text.ends_with("'s")
+            && !t.text(e - 1).ends_with("'s")
             && e - i < 4
         {
             e += 1;
         }
-        let run = &toks[i..e];
-        let paren_country = paren_country(text, &toks[e - 1], toks.get(e), gm);
-        let shaped = run.len() >= 2 && run.len() <= 4 && {
-            let first = run[0].text;
-            let last = run[run.len() - 1].text;
+        let len = e - i;
+        let paren_country = paren_country(&t, e - 1, e);
+        let shaped = (2..=4).contains(&len) && {
+            let first = t.text(i);
+            let last = t.text(e - 1);
             is_patronymic(last)
                 || has_surname_suffix(last)
                 || gaz.is_first_name(first)
@@ -558,36 +636,32 @@ fn sentence_people<'a>(
                 || (is_initial(first) && has_surname_suffix(last))
                 || (is_all_caps(first) && has_surname_suffix(first))
         };
-        let shaped = shaped || (run.len() == 1 && split_glued_initial(run[0].text).is_some());
+        let shaped = shaped || (len == 1 && split_glued_initial(t.text(i)).is_some());
         // "Writer Tony Cowell": a capitalised word before a first name and a
         // surname is not part of the name; read the name from the next word.
         // Only after a possessive ("Chelsea's Damien Duff"), a courtesy
         // word or at the start of a sentence ("Actor Tom Hanks"): not inside
         // a longer name ("Santa Barbara County", "the Da Vinci Code").
         if !shaped
-            && run.len() == 3
-            && gaz.is_first_name(run[1].text)
-            && !run[2].text.starts_with("I'")
-            && (i == 0 || run[0].text.ends_with("'s") || is_honorific(run[0].text))
+            && len == 3
+            && gaz.is_first_name(t.text(i + 1))
+            && !t.text(i + 2).starts_with("I'")
+            && (i == 0 || t.text(i).ends_with("'s") || is_honorific(t.text(i)))
         {
             i += 1;
             continue;
         }
         // A name right after a person's possessive is a work: "Susanna
         // Clarke's Jonathan Strange", "Puccini's Madame Butterfly".
-        if i > 0
-            && used[i - 1]
-            && toks[i - 1].text.ends_with("'s")
-            && joined(text, &toks[i - 1], &toks[i])
-        {
+        if i > 0 && used[i - 1] && t.text(i - 1).ends_with("'s") && joined(&t, i - 1, i) {
             for u in used.iter_mut().take(e).skip(i) {
                 *u = true;
             }
             i = e;
             continue;
         }
-        if shaped || (paren_country.is_some() && run.len() >= 2) {
-            if let Some(mut f) = name_from(text, run, gm, false) {
+        if shaped || (paren_country.is_some() && len >= 2) {
+            if let Some(mut f) = name_from(&t, i, e, false) {
                 f.country = paren_country.or(f.country);
                 found.push(f);
             }
@@ -621,18 +695,19 @@ fn word_after_name(text: &str, end: usize) -> &str {
         .unwrap_or("")
 }
 
-/// "(Tajikistan)" right after a name.
-fn paren_country<'a>(
-    text: &str,
-    last: &Tok,
-    next: Option<&Tok>,
-    gm: &'a [Mention],
-) -> Option<&'a str> {
-    let next = next?;
-    if text[last.end..next.start].trim() != "(" {
+/// "(Tajikistan)" right after a name: word `last` of the name, `next` the
+/// word after it, if any.
+fn paren_country<'a>(t: &Toks<'a, '_>, last: usize, next: usize) -> Option<&'a str> {
+    if next >= t.len() {
         return None;
     }
-    let g = next.gaz.filter(|_| next.label == Some(Label::Country))?;
+    let (text, gm) = (t.text, t.gm);
+    if text[t.end(last)..t.start(next)].trim() != "(" {
+        return None;
+    }
+    let g = t
+        .gaz(next)
+        .filter(|_| t.label(next) == Some(Label::Country))?;
     text[gm[g].end..]
         .trim_start()
         .starts_with(')')
@@ -640,24 +715,23 @@ fn paren_country<'a>(
         .flatten()
 }
 
-/// Reads a name from a run of name-like tokens.
-fn name_from<'a>(
-    text: &'a str,
-    run: &[Tok<'a>],
-    gm: &'a [Mention],
-    titled: bool,
-) -> Option<Found<'a>> {
-    let mut run = run;
-    while let Some(t) = run.first() {
-        if is_honorific(t.text) || (is_not_name(t.text) && t.gaz.is_none()) {
-            run = &run[1..];
+/// Reads a name from a run of name-like tokens, words `s..e`.
+fn name_from<'a>(t: &Toks<'a, '_>, s: usize, e: usize, titled: bool) -> Option<Found<'a>> {
+    let (text, gm) = (t.text, t.gm);
+    let mut s = s;
+    while s < e {
+        let w = t.text(s);
+        if is_honorific(w) || (is_not_name(w) && t.gaz(s).is_none()) {
+            s += 1;
         } else {
             break;
         }
     }
-    let first = run.first()?;
-    let last = run.last()?;
-    if let Some(g) = first.gaz.filter(|_| first.label == Some(Label::Person)) {
+    if s >= e {
+        return None;
+    }
+    let (first, last) = (s, e - 1);
+    if let Some(g) = t.gaz(first).filter(|_| t.has(first, PERSON)) {
         let m = &gm[g];
         return Some(Found {
             start: m.start,
@@ -667,12 +741,12 @@ fn name_from<'a>(
             entry: m.entry,
         });
     }
-    let (start, mut end) = (first.start, last.end);
+    let (start, mut end) = (t.start(first), t.end(last));
     // The words as written unless in capitals: borrowed from the text.
-    let words: Vec<Cow<'a, str>> = run
-        .iter()
-        .map(|t| {
-            let w = t.text.strip_suffix("'s").unwrap_or(t.text);
+    let words: Vec<Cow<'a, str>> = (s..e)
+        .map(|k| {
+            let tk = t.text(k);
+            let w = tk.strip_suffix("'s").unwrap_or(tk);
             if is_all_caps(w) && w.chars().count() > 1 {
                 Cow::Owned(title_case(w))
             } else {
@@ -680,9 +754,11 @@ fn name_from<'a>(
             }
         })
         .collect();
-    if last.text.ends_with("'s") {
+    if t.text(last).ends_with("'s") {
         end -= 2;
     }
+    // The text between the run's words `k - 1` and `k`.
+    let gap = |k: usize| &text[t.end(s + k - 1)..t.start(s + k)];
     let form = match words.len() {
         1 => match split_glued_initial(&words[0]) {
             Some((i, s)) => NameForm::Initial(i.chars().next()?, Cow::Owned(s.to_string())),
@@ -695,8 +771,8 @@ fn name_from<'a>(
         3 if is_patronymic(&words[2]) => {
             NameForm::Full(Cow::Owned(format!("{} {}", words[1], words[0])))
         }
-        _ if run[0]
-            .text
+        _ if t
+            .text(s)
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase)
@@ -708,8 +784,8 @@ fn name_from<'a>(
         // The name as written, one space or a hyphen between words as
         // below, and the words themselves: the text itself.
         _ if (1..words.len()).all(|k| {
-            matches!(words[k - 1], Cow::Borrowed(w) if w.len() == run[k - 1].text.len())
-                && matches!(&text[run[k - 1].end..run[k].start], " " | "-")
+            matches!(words[k - 1], Cow::Borrowed(w) if w.len() == t.text(s + k - 1).len())
+                && matches!(gap(k), " " | "-")
         }) && matches!(words[words.len() - 1], Cow::Borrowed(_)) =>
         {
             NameForm::Full(Cow::Borrowed(&text[start..end]))
@@ -718,11 +794,7 @@ fn name_from<'a>(
             // Keep the hyphen of a hyphenated name ("Kilroy-Silk").
             let mut name = words[0].to_string();
             for (k, w) in words.iter().enumerate().skip(1) {
-                name.push_str(if &text[run[k - 1].end..run[k].start] == "-" {
-                    "-"
-                } else {
-                    " "
-                });
+                name.push_str(if gap(k) == "-" { "-" } else { " " });
                 name.push_str(w);
             }
             NameForm::Full(Cow::Owned(name))
@@ -1135,7 +1207,50 @@ mod tests {
         }
     }
 
+    fn mention(start: usize, end: usize) -> Mention {
+        Mention {
+            start,
+            end,
+            label: Label::Place,
+            canonical: String::new(),
+            country: None,
+            source: Source::Gazetteer,
+            entry: None,
+            date: None,
+        }
+    }
+
     proptest::proptest! {
+        /// The cursor, fast path included, answers as the search over the
+        /// mentions' ends it stands for, for positions in any order.
+        #[test]
+        fn cursor_agrees(
+            spans in proptest::collection::vec((0usize..6, 0usize..6), 0..8),
+            positions in proptest::collection::vec(0usize..60, 0..40),
+            sorted_positions in proptest::collection::vec(0usize..60, 0..40),
+        ) {
+            // Sorted, non-overlapping mentions, some empty, as gaps and lengths.
+            let mut at = 0;
+            let mentions: Vec<Mention> = spans
+                .iter()
+                .map(|&(gap, len)| {
+                    let m = mention(at + gap, at + gap + len);
+                    at = m.end;
+                    m
+                })
+                .collect();
+            let mut sorted_positions = sorted_positions;
+            sorted_positions.sort_unstable();
+            for ps in [&positions, &sorted_positions] {
+                let mut cursor = MentionCursor::new(&mentions);
+                for &p in ps {
+                    let i = mentions.partition_point(|m| m.end <= p);
+                    let expected = (i < mentions.len() && mentions[i].start <= p).then_some(i);
+                    proptest::prop_assert_eq!(cursor.covering(p), expected, "{}", p);
+                }
+            }
+        }
+
         #[test]
         fn shape_agrees(w in "[a-zA-Z.'\\-ÖöΣ2]{0,10}") {
             check_shape(&w);
