@@ -3,7 +3,7 @@
 # reports them: N runs per thread count, median (min-max) of wall-clock MB/s,
 # user CPU seconds and peak RSS, events and entities written to files.
 #
-#   tools/bench_e2e.sh CORPUS.jsonl [RUNS=5] [THREADS="1 2"]
+#   [KHABAR_BIN=BINARY] tools/bench_e2e.sh CORPUS.jsonl [RUNS=5] [THREADS="1 2"]
 #
 # MB/s counts the documents' text (the JSON "text" fields, 10^6 bytes), not
 # the JSON around it. Build first: cargo build --release.
@@ -12,7 +12,7 @@ corpus=$1
 runs=${2:-5}
 threads=${3:-"1 2"}
 here=$(cd "$(dirname "$0")/.." && pwd)
-bin=$here/target/release/khabar
+bin=${KHABAR_BIN:-$here/target/release/khabar}  # KHABAR_BIN=target/pgo/khabar for the PGO build
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 text_mb=$(python3 -c '
