@@ -124,3 +124,21 @@ pub struct Mention {
     /// The resolved value of a DATE mention.
     pub date: Option<DateValue>,
 }
+
+#[cfg(test)]
+impl Mention {
+    /// A gazetteer PLACE mention with no entry or canonical name: the
+    /// surrounding mention the recognizers' unit tests need.
+    pub(crate) fn test_place(start: usize, end: usize) -> Mention {
+        Mention {
+            start,
+            end,
+            label: Label::Place,
+            canonical: String::new(),
+            country: None,
+            source: Source::Gazetteer,
+            entry: None,
+            date: None,
+        }
+    }
+}

@@ -1208,16 +1208,7 @@ mod tests {
     }
 
     fn mention(start: usize, end: usize) -> Mention {
-        Mention {
-            start,
-            end,
-            label: Label::Place,
-            canonical: String::new(),
-            country: None,
-            source: Source::Gazetteer,
-            entry: None,
-            date: None,
-        }
+        Mention::test_place(start, end)
     }
 
     proptest::proptest! {

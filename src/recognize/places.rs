@@ -896,20 +896,10 @@ mod tests {
     }
 
     use super::*;
-    use crate::mention::Source;
     use proptest::strategy::Strategy;
 
     fn place(s: usize, e: usize) -> Mention {
-        Mention {
-            start: s,
-            end: e,
-            label: Label::Place,
-            canonical: String::new(),
-            country: None,
-            source: Source::Gazetteer,
-            entry: None,
-            date: None,
-        }
+        Mention::test_place(s, e)
     }
 
     fn kept(text: &str, spans: &[(usize, usize)]) -> Vec<String> {
