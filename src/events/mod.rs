@@ -128,6 +128,11 @@ pub fn assemble(
     mentions: &[Mention],
     gaz: &Gazetteer,
 ) -> Vec<Event> {
+    // Every event grows from a cue, and every cue from a trigger word:
+    // without one (most documents) there is nothing to list or lower-case.
+    if !mentions.iter().any(|m| m.label == Label::Trigger) {
+        return Vec::new();
+    }
     let text = article.text();
     let home: Option<String> = article
         .dateline

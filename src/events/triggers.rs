@@ -257,13 +257,16 @@ pub fn cues(
     };
     let a = mentions.partition_point(|m| m.start < s);
     let b = mentions.partition_point(|m| m.start < e).max(a);
-    let in_sentence: Vec<&Mention> = mentions[a..b].iter().filter(|m| m.end <= e).collect();
     let mut out = Vec::new();
     // Every cue comes from a trigger word; most sentences have none, and
-    // need no word list.
-    if !in_sentence.iter().any(|m| m.label == Label::Trigger) {
+    // need neither the list of their mentions nor their words.
+    if !mentions[a..b]
+        .iter()
+        .any(|m| m.label == Label::Trigger && m.end <= e)
+    {
         return out;
     }
+    let in_sentence: Vec<&Mention> = mentions[a..b].iter().filter(|m| m.end <= e).collect();
     let ws = sentence_words.of(sentence);
     // ASCII lower case finds "visit" wherever full lower case does: the
     // only non-ASCII characters that lower-case to ASCII letters are the
