@@ -98,11 +98,12 @@ impl Pipeline {
             .filter(|m| !matches!(m.label, Label::Person | Label::Title))
             .collect();
         all.extend(people);
-        for sent in &seg.sentences {
-            for d in self.dates.find(&text[sent.start..sent.end], article.anchor) {
+        let spans = seg.sentences.iter().map(|s| (s.start, s.end));
+        self.dates
+            .find_in_spans(text, spans, article.anchor, |start, d| {
                 all.push(Mention {
-                    start: sent.start + d.start,
-                    end: sent.start + d.end,
+                    start: start + d.start,
+                    end: start + d.end,
                     label: Label::Date,
                     canonical: d.value.to_string(),
                     country: None,
@@ -110,8 +111,7 @@ impl Pipeline {
                     entry: None,
                     date: Some(d.value),
                 });
-            }
-        }
+            });
         // Words of a title ("Minister of Trade") name the office, not a sector.
         let titles: Vec<(usize, usize)> = all
             .iter()
