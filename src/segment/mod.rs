@@ -189,7 +189,9 @@ pub fn segment(article: &Article) -> Segmented {
         sentences: Vec::with_capacity(text.len() / 100 + 4),
         words: Vec::with_capacity(text.len() / 5 + 16),
     };
-    let mut ends: Vec<usize> = Vec::new();
+    // The ends of the sentence spans of a line, each with the number of
+    // the line's words that start before it.
+    let mut ends: Vec<(usize, u32)> = Vec::new();
     for zone in &article.zones {
         let body = zone.kind == ZoneKind::Body;
         let ztext = &text[zone.start..zone.end];
@@ -209,37 +211,39 @@ pub fn segment(article: &Article) -> Segmented {
                     end: base + b,
                 })
             });
-            if !fast {
+            if fast {
+                // The words of a sentence are the line's words that start
+                // in it, counted at its end.
+                let mut first = first_word as u32;
+                each_joined_piece(line, &ends, |a, b, before| {
+                    let last = first_word as u32 + before;
+                    let words = (first, last);
+                    first = last;
+                    let Some((s, e)) = trim_ascii_space(line, a, b) else {
+                        return;
+                    };
+                    out.sentences.push(Sentence {
+                        start: base + s,
+                        end: base + e,
+                        body,
+                        words,
+                    });
+                });
+            } else {
                 out.words.truncate(first_word);
                 ends.clear();
                 ends.extend(
                     line.split_sentence_bound_indices()
-                        .map(|(off, piece)| off + piece.len()),
+                        .map(|(off, piece)| (off + piece.len(), 0)),
                 );
-            }
-            let mut cursor = first_word;
-            each_joined_piece(line, &ends, |a, b| {
-                let raw = &line[a..b];
-                let trimmed = raw.trim();
-                if trimmed.is_empty() {
-                    return;
-                }
-                let s = base + a + (raw.len() - raw.trim_start().len());
-                let e = s + trimmed.len();
-                if fast {
-                    // The line's words that start in the sentence.
-                    let first = cursor;
-                    while cursor < out.words.len() && out.words[cursor].start < e {
-                        cursor += 1;
+                each_joined_piece(line, &ends, |a, b, _| {
+                    let raw = &line[a..b];
+                    let trimmed = raw.trim();
+                    if trimmed.is_empty() {
+                        return;
                     }
-                    debug_assert!(out.words[first..cursor].iter().all(|w| w.start >= s));
-                    out.sentences.push(Sentence {
-                        start: s,
-                        end: e,
-                        body,
-                        words: (first as u32, cursor as u32),
-                    });
-                } else {
+                    let s = base + a + (raw.len() - raw.trim_start().len());
+                    let e = s + trimmed.len();
                     let first = out.words.len() as u32;
                     for (off, w) in trimmed.split_word_bound_indices() {
                         if w.chars().next().is_some_and(char::is_alphanumeric) {
@@ -255,30 +259,48 @@ pub fn segment(article: &Article) -> Segmented {
                         body,
                         words: (first, out.words.len() as u32),
                     });
-                }
-            });
+                });
+            }
         }
     }
     out
 }
 
+/// `line[a..b].trim()` as a span of `line`, or None when it is empty, for
+/// a line that [`ascii::handles`]: its only white space is ASCII (`\t` to
+/// `\r` and the space, `char::is_whitespace` on ASCII).
+fn trim_ascii_space(line: &str, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    let t = line.as_bytes();
+    let space = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+    while b > a && space(t[b - 1]) {
+        b -= 1;
+    }
+    if a == b {
+        return None;
+    }
+    while space(t[a]) {
+        a += 1;
+    }
+    Some((a, b))
+}
+
 /// The sentences of a line from the ends of its sentence spans (which
 /// cover it): a span that ends with an abbreviation joins the next one,
 /// unless it ends the line.
-fn each_joined_piece(line: &str, ends: &[usize], mut f: impl FnMut(usize, usize)) {
+fn each_joined_piece(line: &str, ends: &[(usize, u32)], mut f: impl FnMut(usize, usize, u32)) {
     let mut start = 0;
     let mut prev = 0;
-    for &end in ends {
+    for &(end, count) in ends {
         let piece = &line[prev..end];
         prev = end;
         if ends_with_abbreviation(piece) && !piece.ends_with('\n') {
             continue;
         }
-        f(start, end);
+        f(start, end, count);
         start = end;
     }
     if start < line.len() {
-        f(start, line.len());
+        f(start, line.len(), ends.last().map_or(0, |e| e.1));
     }
 }
 
@@ -448,6 +470,25 @@ mod tests {
             text in article_text(),
             cuts in proptest::collection::vec((any::<u8>(), any::<bool>()), 0..4),
         ) {
+            let a = article(&text, &cuts);
+            let got = segment(&a);
+            let want = segment_reference(&a);
+            prop_assert_eq!(&got.sentences, &want.sentences, "{:?}", text);
+            prop_assert_eq!(&got.words, &want.words, "{:?}", text);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        /// The same on articles of a few hundred bytes: lines of several
+        /// 64-byte blocks for the block-at-a-time scan.
+        #[test]
+        fn segment_as_the_reference_long(
+            parts in proptest::collection::vec(article_text(), 1..8),
+            cuts in proptest::collection::vec((any::<u8>(), any::<bool>()), 0..4),
+        ) {
+            let text = parts.concat();
             let a = article(&text, &cuts);
             let got = segment(&a);
             let want = segment_reference(&a);
