@@ -121,7 +121,64 @@ fn is_abbreviation(w: &str) -> bool {
 
 /// True when the sentence piece ends with a word that does not end a
 /// sentence: an abbreviation or a single-letter initial.
+///
+/// [`ends_with_abbreviation_chars`] on the bytes, for the common case of an
+/// ASCII ending: a piece whose last byte (before white space) is not a full
+/// stop is ruled out by one compare, and the word before the stop is looked
+/// for in at most seven bytes, since a longer one is no abbreviation. Any
+/// non-ASCII byte on the way (which may be white space) leaves the piece to
+/// the character-wise form.
 fn ends_with_abbreviation(piece: &str) -> bool {
+    let b = piece.as_bytes();
+    // `char::is_whitespace` on ASCII.
+    let space = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let mut k = b.len();
+    while k > 0 && space(b[k - 1]) {
+        k -= 1;
+    }
+    match k.checked_sub(1).map(|j| b[j]) {
+        Some(b'.') => {}
+        Some(0x80..) => return ends_with_abbreviation_chars(piece),
+        _ => return false,
+    }
+    let body = &b[..k - 1];
+    let mut s = body.len();
+    while s > 0 {
+        let c = body[s - 1];
+        if c >= 0x80 {
+            return ends_with_abbreviation_chars(piece);
+        }
+        if space(c) || matches!(c, b'(' | b'"' | b',') {
+            break;
+        }
+        if body.len() - s == 6 {
+            // Seven bytes: too long.
+            return false;
+        }
+        s -= 1;
+    }
+    let word = &body[s..];
+    match word {
+        [] => false,
+        [c] => c.is_ascii_uppercase(),
+        _ if word
+            .split(|&c| c == b'.')
+            .all(|p| matches!(p, [c] if c.is_ascii_uppercase())) =>
+        {
+            true
+        }
+        _ => {
+            let mut lower = [0u8; 6];
+            let lower = &mut lower[..word.len()];
+            lower.copy_from_slice(word);
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).is_ok_and(is_abbreviation)
+        }
+    }
+}
+
+/// [`ends_with_abbreviation`] a character at a time, for any text.
+fn ends_with_abbreviation_chars(piece: &str) -> bool {
     let t = piece.trim_end();
     let Some(body) = t.strip_suffix('.') else {
         return false;
@@ -508,6 +565,67 @@ mod tests {
             let a = article(t, &[(40, false)]);
             assert_eq!(segment(&a).sentences, segment_reference(&a).sentences, "{t:?}");
             assert_eq!(segment(&a).words, segment_reference(&a).words, "{t:?}");
+        }
+    }
+
+    /// Sentence pieces: text ending with a full stop, white space or
+    /// neither, after words of every length and kind.
+    fn piece() -> impl Strategy<Value = String> {
+        (
+            article_text(),
+            proptest::sample::select(vec![
+                "",
+                "Mr",
+                "u.s",
+                "U.S",
+                "A",
+                "a",
+                "\u{c9}",
+                "Ab.C",
+                "etc",
+                "Approx",
+                "approx",
+                "messrs",
+                "Messrs",
+                "MESSRS",
+                "xmessrs",
+                "\u{212a}",
+                "A.\u{212a}",
+                "H.E",
+                "(Gen",
+                "\"Sept",
+                ",no",
+                "1.2",
+                "\u{a0}Dr",
+                "\u{2029}St",
+                "\u{e9}st",
+            ]),
+            proptest::sample::select(vec![
+                "",
+                ".",
+                ". ",
+                ".\n",
+                ".\r\n",
+                ". \t\u{b}",
+                ".\u{a0}",
+                ".\u{2029} ",
+                "\u{a0}.",
+                " .",
+                "..",
+                "!",
+                ". \u{85}",
+            ]),
+        )
+            .prop_map(|(a, w, e)| a + w + e)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+
+        /// The byte-wise test gives the character-wise one.
+        #[test]
+        fn abbreviation_bytes_as_chars(p in piece()) {
+            prop_assert_eq!(ends_with_abbreviation(&p), ends_with_abbreviation_chars(&p), "{:?}", p);
         }
     }
 
