@@ -96,6 +96,97 @@ proptest! {
     }
 }
 
+/// Text that puts every kind of byte the rules tell apart on both sides of
+/// the seams between 64-byte blocks: a run of one byte long enough to reach
+/// near the first seam, then pieces of [`ascii_text`] (each a few dozen
+/// bytes, so that later seams fall anywhere in them), and now and then a
+/// character the fast path does not take.
+fn seam_text() -> impl Strategy<Value = String> {
+    (
+        proptest::sample::select(vec!["a", "7", " ", ".", "_", "\u{b0}"]),
+        0usize..80,
+        proptest::collection::vec(
+            prop_oneof![
+                8 => ascii_text(),
+                1 => proptest::sample::select(vec!["\u{e9}", "\u{a0}", "\u{2029}"])
+                    .prop_map(str::to_string),
+            ],
+            1..8,
+        ),
+    )
+        .prop_map(|(fill, k, parts)| fill.repeat(k) + &parts.concat())
+}
+
+/// The result of `sentences_and_words`: whether it took the text, the
+/// sentence ends with the words before each, and the words.
+type OnePass = (bool, Vec<(usize, u32)>, Vec<(usize, usize)>);
+
+fn one_pass(text: &str) -> OnePass {
+    let mut ends = Vec::new();
+    let mut words = Vec::new();
+    let ok = ascii::sentences_and_words(text, &mut ends, |a, b| words.push((a, b)));
+    (ok, ends, words)
+}
+
+/// What `sentences_and_words` is to give: the ends of `sentences`, each
+/// with the number of words of `words` that start before it.
+fn separately(text: &str) -> OnePass {
+    let words = fast_words(text);
+    let ends = ascii::sentences(text)
+        .into_iter()
+        .map(|(_, e)| (e, words.iter().filter(|w| w.0 < e).count() as u32))
+        .collect();
+    (true, ends, words)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4000))]
+
+    /// The one pass over a line, 64 bytes at a time, gives the sentences
+    /// and words of the separate scans, across block seams; it refuses
+    /// exactly the text that `handles` refuses.
+    #[test]
+    fn one_pass_as_separate_scans(text in seam_text()) {
+        let got = one_pass(&text);
+        prop_assert_eq!(got.0, ascii::handles(&text), "{:?}", text);
+        if got.0 {
+            prop_assert_eq!(got, separately(&text), "{:?}", text);
+        }
+    }
+
+    /// The same on uniformly random ASCII of a few blocks.
+    #[test]
+    fn one_pass_on_any_ascii(text in "[ -~\\n\\r\\t\u{b}\u{c}£°]{0,300}") {
+        prop_assert_eq!(one_pass(&text), separately(&text), "{:?}", text);
+    }
+}
+
+#[test]
+fn one_pass_examples() {
+    let long = "x".repeat(60);
+    for t in [
+        String::new(),
+        "a".repeat(64),
+        "a".repeat(128) + " b",
+        format!("{long}ab:cd ef. Gh"),
+        format!("{long}abc.def 1,234 x"),
+        format!("{long}1234'5 _a_b U.S. x"),
+        format!("{long}  Mr. Smith!\r\n"),
+        format!("{long}abc\u{e9}de"),
+        format!("{long}ab\u{a3}5.5m"),
+        format!("{}a.b", "y".repeat(62)),
+        format!("{}a.b", "y".repeat(63)),
+        format!("{}1,2", "9".repeat(63)),
+        format!("{}.", "Z".repeat(63)),
+    ] {
+        let got = one_pass(&t);
+        assert_eq!(got.0, ascii::handles(&t), "{t:?}");
+        if got.0 {
+            assert_eq!(got, separately(&t), "{t:?}");
+        }
+    }
+}
+
 /// Mixed text: ASCII lines and lines with letters, quotes, spaces and
 /// separators from elsewhere in Unicode.
 fn mixed_text() -> impl Strategy<Value = String> {

@@ -187,38 +187,12 @@ fn sentence_step(b: &[u8], i: usize) -> (usize, Option<usize>) {
     }
 }
 
-/// Byte classes of [`sentences_and_words`]: a byte that starts a word
-/// segment, one that may end a sentence, the lead byte of a non-ASCII
-/// character, and any other byte.
-const GAP: u8 = 0;
-const WORD: u8 = 1;
-const END: u8 = 2;
-const WIDE: u8 = 3;
-
-static LINE_CLASS: [u8; 256] = {
-    let mut t = [GAP; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = if c.is_ascii_alphanumeric() || c == b'_' {
-            WORD
-        } else if matches!(c, b'.' | b'!' | b'?' | b'\r' | b'\n') {
-            END
-        } else if c >= 0x80 {
-            WIDE
-        } else {
-            GAP
-        };
-        b += 1;
-    }
-    t
-};
-
 /// [`sentences`] and [`words`] of a line in one pass: pushes the end of
-/// every span of `sentences(text)` to `ends`, and gives `word` every span
-/// that `words` gives on those sentences (whole or trimmed, joined or not).
-/// Returns false, having stopped part way, when [`handles`] would not take
-/// the text: then `ends` and the words given are to be dropped.
+/// every span of `sentences(text)` to `ends`, with the number of words
+/// given before it, and gives `word` every span that `words` gives on those
+/// sentences (whole or trimmed, joined or not). Returns false, having
+/// stopped part way, when [`handles`] would not take the text: then `ends`
+/// and the words given are to be dropped.
 ///
 /// Words and sentences agree: no sentence ends inside a word segment. A
 /// full stop inside one stands between two letters (SB7, SB8: no break) or
@@ -228,9 +202,16 @@ static LINE_CLASS: [u8; 256] = {
 /// inside words are passed over (their rules make no cut and resume the
 /// scan on the next byte), and only the bytes between words are looked at
 /// for sentence ends.
+///
+/// The text is read 64 bytes at a time as bit masks ([`Masks`]), so that
+/// there is no branch per byte: the word segments are the runs of the word
+/// mask with its joiners ([`word_end`]'s rules, from the masks shifted by
+/// one byte either way), found with `trailing_zeros`; the sentence rules
+/// run only at the terminators and line ends outside words; only a block
+/// with a non-ASCII byte looks at its characters.
 pub fn sentences_and_words(
     text: &str,
-    ends: &mut Vec<usize>,
+    ends: &mut Vec<(usize, u32)>,
     mut word: impl FnMut(usize, usize),
 ) -> bool {
     let b = text.as_bytes();
@@ -239,38 +220,227 @@ pub fn sentences_and_words(
     // resume (a terminator before it was taken by the previous one).
     let mut start = 0;
     let mut resume = 0;
-    let mut i = 0;
-    while i < n {
-        match LINE_CLASS[usize::from(b[i])] {
-            WORD => {
-                let end = word_end(b, i);
-                if b[i] != b'_' {
-                    word(i, end);
-                }
-                i = end;
-            }
-            END => {
-                if i >= resume {
-                    let (next, cut) = sentence_step(b, i);
-                    if let Some(at) = cut.filter(|&at| at > start) {
-                        ends.push(at);
-                        start = at;
-                    }
-                    resume = next;
-                }
-                i += 1;
-            }
-            WIDE => match text[i..].chars().next() {
-                Some(c) if OTHER_SYMBOLS.contains(&c) => i += c.len_utf8(),
-                _ => return false,
-            },
-            _ => i += 1,
+    // Words given before the current block.
+    let mut given: u32 = 0;
+    // The start of a word segment that runs on into the current block.
+    let mut open: Option<usize> = None;
+    // The last byte of the previous block: letter, digit, in a word.
+    let (mut last_letter, mut last_digit, mut last_word) = (0u64, 0u64, 0u64);
+    let mut pos = 0;
+    while pos < n {
+        let m = block_masks(b, pos);
+        if m.wide != 0 && !wide_ok(text, pos, m.wide) {
+            return false;
         }
+        // WB6/7: `:.'` between letters; WB11/12: `,;.'` between digits.
+        // The byte after the block decides for its last byte.
+        let next = b.get(pos + 64).copied().unwrap_or(0);
+        let letter_before = m.letter << 1 | last_letter;
+        let letter_after = m.letter >> 1 | u64::from(next.is_ascii_alphabetic()) << 63;
+        let digit_before = m.digit << 1 | last_digit;
+        let digit_after = m.digit >> 1 | u64::from(next.is_ascii_digit()) << 63;
+        let joined = (m.join_letters & letter_before & letter_after)
+            | (m.join_digits & digit_before & digit_after);
+        let in_word = m.letter | m.digit | m.under | joined;
+        let word_before = in_word << 1 | last_word;
+        let starts = in_word & !word_before;
+        let mut stops = !in_word & word_before;
+        last_letter = m.letter >> 63;
+        last_digit = m.digit >> 63;
+        last_word = in_word >> 63;
+
+        // Sentence ends, before the words of the block are given: the
+        // words that start before a terminator are counted in the masks.
+        // Segments that start with `_` are no words.
+        let counted = starts & !m.under;
+        let mut cands = m.ends & !in_word;
+        while cands != 0 {
+            let k = cands.trailing_zeros();
+            cands &= cands - 1;
+            let i = pos + k as usize;
+            if i < resume {
+                continue;
+            }
+            let (next, cut) = sentence_step(b, i);
+            if let Some(at) = cut.filter(|&at| at > start) {
+                // No word starts between the terminator and the cut.
+                let before = given + (counted & ((1u64 << k) - 1)).count_ones();
+                ends.push((at, before));
+                start = at;
+            }
+            resume = next;
+        }
+        given += counted.count_ones();
+
+        // The words: starts and stops alternate, a segment open from the
+        // previous block stopping first.
+        let mut starts = starts;
+        if let Some(s) = open {
+            if stops != 0 {
+                give(b, s, pos + stops.trailing_zeros() as usize, &mut word);
+                stops &= stops - 1;
+                open = None;
+            }
+        }
+        while starts != 0 {
+            let s = pos + starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            if stops == 0 {
+                open = Some(s);
+                break;
+            }
+            give(b, s, pos + stops.trailing_zeros() as usize, &mut word);
+            stops &= stops - 1;
+        }
+        pos += 64;
+    }
+    if let Some(s) = open {
+        give(b, s, n, &mut word);
     }
     if n > start {
-        ends.push(n);
+        ends.push((n, given));
     }
     true
+}
+
+/// Gives the word segment `s..e` unless it starts with `_`.
+#[inline]
+fn give(b: &[u8], s: usize, e: usize, word: &mut impl FnMut(usize, usize)) {
+    if b[s] != b'_' {
+        word(s, e);
+    }
+}
+
+/// Are the non-ASCII characters that start at the `wide` bits of the block
+/// at `pos` all [`OTHER_SYMBOLS`]? (Continuation bytes are passed over.)
+#[cold]
+fn wide_ok(text: &str, pos: usize, mut wide: u64) -> bool {
+    let b = text.as_bytes();
+    while wide != 0 {
+        let i = pos + wide.trailing_zeros() as usize;
+        wide &= wide - 1;
+        if b[i] >= 0xC0 {
+            match text.get(i..).and_then(|t| t.chars().next()) {
+                Some(c) if OTHER_SYMBOLS.contains(&c) => {}
+                _ => return false,
+            }
+        }
+    }
+    true
+}
+
+/// Classes of the bytes of a 64-byte block, bit `k` for byte `k`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Masks {
+    /// `[A-Za-z]`.
+    letter: u64,
+    /// `[0-9]`.
+    digit: u64,
+    /// `_`.
+    under: u64,
+    /// `:.'`, which join letters.
+    join_letters: u64,
+    /// `,;.'`, which join digits.
+    join_digits: u64,
+    /// `.!?\r\n`, which may end a sentence.
+    ends: u64,
+    /// Bytes of non-ASCII characters.
+    wide: u64,
+}
+
+/// The masks of the 64 bytes at `pos`, or of the bytes left there followed
+/// by zero bytes (which are in no class).
+#[inline]
+fn block_masks(b: &[u8], pos: usize) -> Masks {
+    match b.get(pos..).and_then(<[u8]>::first_chunk::<64>) {
+        Some(block) => masks(block),
+        None => {
+            let mut block = [0u8; 64];
+            let rest = b.get(pos..).unwrap_or_default();
+            block[..rest.len()].copy_from_slice(rest);
+            masks(&block)
+        }
+    }
+}
+
+/// [`Masks`] of a block, sixteen bytes at a time with SSE2 (part of
+/// x86_64): a compare per class and a `movemask` per mask.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn masks(block: &[u8; 64]) -> Masks {
+    // SAFETY: SSE2 is part of x86_64, so every x86_64 processor has it.
+    unsafe { masks_sse2(block) }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+#[inline]
+fn masks_sse2(block: &[u8; 64]) -> Masks {
+    use std::arch::x86_64::{
+        __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128,
+        _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+    };
+    let mut m = Masks::default();
+    for (k, chunk) in block.as_chunks::<16>().0.iter().enumerate() {
+        // SAFETY: `chunk` is 16 readable bytes, and `loadu` takes any
+        // alignment.
+        let x = unsafe { _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>()) };
+        let set = |c: u8| _mm_set1_epi8(c as i8);
+        let eq = |c: u8| _mm_cmpeq_epi8(x, set(c));
+        // Signed compares: the bytes of non-ASCII characters are negative
+        // and fall in no range. Bit 5 set lower-cases the letters and makes
+        // no other byte one.
+        let lower = _mm_or_si128(x, set(0x20));
+        let letter = _mm_and_si128(
+            _mm_cmpgt_epi8(lower, set(b'a' - 1)),
+            _mm_cmplt_epi8(lower, set(b'z' + 1)),
+        );
+        let digit = _mm_and_si128(
+            _mm_cmpgt_epi8(x, set(b'0' - 1)),
+            _mm_cmplt_epi8(x, set(b'9' + 1)),
+        );
+        let dot = eq(b'.');
+        let dot_apostrophe = _mm_or_si128(dot, eq(b'\''));
+        let join_letters = _mm_or_si128(dot_apostrophe, eq(b':'));
+        let join_digits = _mm_or_si128(dot_apostrophe, _mm_or_si128(eq(b','), eq(b';')));
+        let ends = _mm_or_si128(
+            _mm_or_si128(dot, eq(b'!')),
+            _mm_or_si128(eq(b'?'), _mm_or_si128(eq(b'\r'), eq(b'\n'))),
+        );
+        let bits = |v: __m128i| u64::from(_mm_movemask_epi8(v) as u16) << (16 * k);
+        m.letter |= bits(letter);
+        m.digit |= bits(digit);
+        m.under |= bits(eq(b'_'));
+        m.join_letters |= bits(join_letters);
+        m.join_digits |= bits(join_digits);
+        m.ends |= bits(ends);
+        m.wide |= bits(x);
+    }
+    m
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+fn masks(block: &[u8; 64]) -> Masks {
+    masks_by_byte(block)
+}
+
+/// [`Masks`] a byte at a time: for targets without SSE2, and the reference
+/// for the SSE2 form.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn masks_by_byte(block: &[u8; 64]) -> Masks {
+    let mut m = Masks::default();
+    for (k, &c) in block.iter().enumerate() {
+        let bit = |yes: bool| u64::from(yes) << k;
+        m.letter |= bit(c.is_ascii_alphabetic());
+        m.digit |= bit(c.is_ascii_digit());
+        m.under |= bit(c == b'_');
+        m.join_letters |= bit(matches!(c, b':' | b'.' | b'\''));
+        m.join_digits |= bit(matches!(c, b',' | b';' | b'.' | b'\''));
+        m.ends |= bit(matches!(c, b'.' | b'!' | b'?' | b'\r' | b'\n'));
+        m.wide |= bit(c >= 0x80);
+    }
+    m
 }
 
 #[inline]
@@ -488,7 +658,23 @@ mod tests {
         }
     }
 
+    /// Blocks of the bytes the classes tell apart, and of any bytes.
+    fn block() -> impl proptest::strategy::Strategy<Value = [u8; 64]> {
+        use proptest::prelude::*;
+        let byte = prop_oneof![
+            proptest::sample::select(b"aAzZ09_.:',;!?\r\n `@[{/\x00\x7f".to_vec()),
+            any::<u8>(),
+        ];
+        proptest::array::uniform::<_, 64>(byte)
+    }
+
     proptest::proptest! {
+        /// The SSE2 masks are those a byte loop makes.
+        #[test]
+        fn masks_as_by_byte(block in block()) {
+            proptest::prop_assert_eq!(masks(&block), masks_by_byte(&block));
+        }
+
         #[test]
         fn word_bytes_as_the_reference(x in proptest::prelude::any::<u64>()) {
             proptest::prop_assert_eq!(word_bytes(x), word_bytes_reference(x));

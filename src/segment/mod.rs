@@ -121,7 +121,64 @@ fn is_abbreviation(w: &str) -> bool {
 
 /// True when the sentence piece ends with a word that does not end a
 /// sentence: an abbreviation or a single-letter initial.
+///
+/// [`ends_with_abbreviation_chars`] on the bytes, for the common case of an
+/// ASCII ending: a piece whose last byte (before white space) is not a full
+/// stop is ruled out by one compare, and the word before the stop is looked
+/// for in at most seven bytes, since a longer one is no abbreviation. Any
+/// non-ASCII byte on the way (which may be white space) leaves the piece to
+/// the character-wise form.
 fn ends_with_abbreviation(piece: &str) -> bool {
+    let b = piece.as_bytes();
+    // `char::is_whitespace` on ASCII.
+    let space = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let mut k = b.len();
+    while k > 0 && space(b[k - 1]) {
+        k -= 1;
+    }
+    match k.checked_sub(1).map(|j| b[j]) {
+        Some(b'.') => {}
+        Some(0x80..) => return ends_with_abbreviation_chars(piece),
+        _ => return false,
+    }
+    let body = &b[..k - 1];
+    let mut s = body.len();
+    while s > 0 {
+        let c = body[s - 1];
+        if c >= 0x80 {
+            return ends_with_abbreviation_chars(piece);
+        }
+        if space(c) || matches!(c, b'(' | b'"' | b',') {
+            break;
+        }
+        if body.len() - s == 6 {
+            // Seven bytes: too long.
+            return false;
+        }
+        s -= 1;
+    }
+    let word = &body[s..];
+    match word {
+        [] => false,
+        [c] => c.is_ascii_uppercase(),
+        _ if word
+            .split(|&c| c == b'.')
+            .all(|p| matches!(p, [c] if c.is_ascii_uppercase())) =>
+        {
+            true
+        }
+        _ => {
+            let mut lower = [0u8; 6];
+            let lower = &mut lower[..word.len()];
+            lower.copy_from_slice(word);
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).is_ok_and(is_abbreviation)
+        }
+    }
+}
+
+/// [`ends_with_abbreviation`] a character at a time, for any text.
+fn ends_with_abbreviation_chars(piece: &str) -> bool {
     let t = piece.trim_end();
     let Some(body) = t.strip_suffix('.') else {
         return false;
@@ -189,7 +246,9 @@ pub fn segment(article: &Article) -> Segmented {
         sentences: Vec::with_capacity(text.len() / 100 + 4),
         words: Vec::with_capacity(text.len() / 5 + 16),
     };
-    let mut ends: Vec<usize> = Vec::new();
+    // The ends of the sentence spans of a line, each with the number of
+    // the line's words that start before it.
+    let mut ends: Vec<(usize, u32)> = Vec::new();
     for zone in &article.zones {
         let body = zone.kind == ZoneKind::Body;
         let ztext = &text[zone.start..zone.end];
@@ -209,37 +268,39 @@ pub fn segment(article: &Article) -> Segmented {
                     end: base + b,
                 })
             });
-            if !fast {
+            if fast {
+                // The words of a sentence are the line's words that start
+                // in it, counted at its end.
+                let mut first = first_word as u32;
+                each_joined_piece(line, &ends, |a, b, before| {
+                    let last = first_word as u32 + before;
+                    let words = (first, last);
+                    first = last;
+                    let Some((s, e)) = trim_ascii_space(line, a, b) else {
+                        return;
+                    };
+                    out.sentences.push(Sentence {
+                        start: base + s,
+                        end: base + e,
+                        body,
+                        words,
+                    });
+                });
+            } else {
                 out.words.truncate(first_word);
                 ends.clear();
                 ends.extend(
                     line.split_sentence_bound_indices()
-                        .map(|(off, piece)| off + piece.len()),
+                        .map(|(off, piece)| (off + piece.len(), 0)),
                 );
-            }
-            let mut cursor = first_word;
-            each_joined_piece(line, &ends, |a, b| {
-                let raw = &line[a..b];
-                let trimmed = raw.trim();
-                if trimmed.is_empty() {
-                    return;
-                }
-                let s = base + a + (raw.len() - raw.trim_start().len());
-                let e = s + trimmed.len();
-                if fast {
-                    // The line's words that start in the sentence.
-                    let first = cursor;
-                    while cursor < out.words.len() && out.words[cursor].start < e {
-                        cursor += 1;
+                each_joined_piece(line, &ends, |a, b, _| {
+                    let raw = &line[a..b];
+                    let trimmed = raw.trim();
+                    if trimmed.is_empty() {
+                        return;
                     }
-                    debug_assert!(out.words[first..cursor].iter().all(|w| w.start >= s));
-                    out.sentences.push(Sentence {
-                        start: s,
-                        end: e,
-                        body,
-                        words: (first as u32, cursor as u32),
-                    });
-                } else {
+                    let s = base + a + (raw.len() - raw.trim_start().len());
+                    let e = s + trimmed.len();
                     let first = out.words.len() as u32;
                     for (off, w) in trimmed.split_word_bound_indices() {
                         if w.chars().next().is_some_and(char::is_alphanumeric) {
@@ -255,30 +316,48 @@ pub fn segment(article: &Article) -> Segmented {
                         body,
                         words: (first, out.words.len() as u32),
                     });
-                }
-            });
+                });
+            }
         }
     }
     out
 }
 
+/// `line[a..b].trim()` as a span of `line`, or None when it is empty, for
+/// a line that [`ascii::handles`]: its only white space is ASCII (`\t` to
+/// `\r` and the space, `char::is_whitespace` on ASCII).
+fn trim_ascii_space(line: &str, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    let t = line.as_bytes();
+    let space = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+    while b > a && space(t[b - 1]) {
+        b -= 1;
+    }
+    if a == b {
+        return None;
+    }
+    while space(t[a]) {
+        a += 1;
+    }
+    Some((a, b))
+}
+
 /// The sentences of a line from the ends of its sentence spans (which
 /// cover it): a span that ends with an abbreviation joins the next one,
 /// unless it ends the line.
-fn each_joined_piece(line: &str, ends: &[usize], mut f: impl FnMut(usize, usize)) {
+fn each_joined_piece(line: &str, ends: &[(usize, u32)], mut f: impl FnMut(usize, usize, u32)) {
     let mut start = 0;
     let mut prev = 0;
-    for &end in ends {
+    for &(end, count) in ends {
         let piece = &line[prev..end];
         prev = end;
         if ends_with_abbreviation(piece) && !piece.ends_with('\n') {
             continue;
         }
-        f(start, end);
+        f(start, end, count);
         start = end;
     }
     if start < line.len() {
-        f(start, line.len());
+        f(start, line.len(), ends.last().map_or(0, |e| e.1));
     }
 }
 
@@ -456,6 +535,25 @@ mod tests {
         }
     }
 
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        /// The same on articles of a few hundred bytes: lines of several
+        /// 64-byte blocks for the block-at-a-time scan.
+        #[test]
+        fn segment_as_the_reference_long(
+            parts in proptest::collection::vec(article_text(), 1..8),
+            cuts in proptest::collection::vec((any::<u8>(), any::<bool>()), 0..4),
+        ) {
+            let text = parts.concat();
+            let a = article(&text, &cuts);
+            let got = segment(&a);
+            let want = segment_reference(&a);
+            prop_assert_eq!(&got.sentences, &want.sentences, "{:?}", text);
+            prop_assert_eq!(&got.words, &want.words, "{:?}", text);
+        }
+    }
+
     #[test]
     fn segment_examples() {
         for t in [
@@ -467,6 +565,67 @@ mod tests {
             let a = article(t, &[(40, false)]);
             assert_eq!(segment(&a).sentences, segment_reference(&a).sentences, "{t:?}");
             assert_eq!(segment(&a).words, segment_reference(&a).words, "{t:?}");
+        }
+    }
+
+    /// Sentence pieces: text ending with a full stop, white space or
+    /// neither, after words of every length and kind.
+    fn piece() -> impl Strategy<Value = String> {
+        (
+            article_text(),
+            proptest::sample::select(vec![
+                "",
+                "Mr",
+                "u.s",
+                "U.S",
+                "A",
+                "a",
+                "\u{c9}",
+                "Ab.C",
+                "etc",
+                "Approx",
+                "approx",
+                "messrs",
+                "Messrs",
+                "MESSRS",
+                "xmessrs",
+                "\u{212a}",
+                "A.\u{212a}",
+                "H.E",
+                "(Gen",
+                "\"Sept",
+                ",no",
+                "1.2",
+                "\u{a0}Dr",
+                "\u{2029}St",
+                "\u{e9}st",
+            ]),
+            proptest::sample::select(vec![
+                "",
+                ".",
+                ". ",
+                ".\n",
+                ".\r\n",
+                ". \t\u{b}",
+                ".\u{a0}",
+                ".\u{2029} ",
+                "\u{a0}.",
+                " .",
+                "..",
+                "!",
+                ". \u{85}",
+            ]),
+        )
+            .prop_map(|(a, w, e)| a + w + e)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+
+        /// The byte-wise test gives the character-wise one.
+        #[test]
+        fn abbreviation_bytes_as_chars(p in piece()) {
+            prop_assert_eq!(ends_with_abbreviation(&p), ends_with_abbreviation_chars(&p), "{:?}", p);
         }
     }
 
