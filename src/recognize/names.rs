@@ -526,78 +526,147 @@ fn word_set(
     cell.get_or_init(|| words.iter().copied().collect())
 }
 
-/// `NOT_NAME` and `MONTHS_AND_DAYS` in one table, so that `is_not_name`
-/// looks a word up once: the value tells whether the word is in `NOT_NAME`,
-/// whose plurals are not names either.
+/// `NOT_NAME`, the plurals of its words and `MONTHS_AND_DAYS` in one table,
+/// so that `is_not_name` is one look-up: a word in it, in any ASCII case,
+/// is no name.
 ///
-/// The words are grouped by shape: (length, first letter, last letter).
-/// Most words asked are names, in no list, and their shape holds no listed
-/// word; the others are compared with the one or two listed words of their
-/// shape, in any case, so that neither a hash nor a lower-case copy is
-/// needed.
+/// A word of up to 16 bytes is packed into two numbers, lower-cased eight
+/// bytes at a time, and found by one hash and (nearly always) one compare
+/// of the numbers: no lower-case copy, no byte loop, few branches. This
+/// runs for every capitalized word of every document.
 struct NotNames {
-    /// (word, is in `NOT_NAME`), sorted by shape, each word once.
-    words: Vec<(&'static str, bool)>,
-    /// `words[starts[s]..starts[s + 1]]` are the words of shape `s`.
-    starts: Vec<u16>,
-    /// One bit per shape that has words: a small table that answers "no"
-    /// for most words without touching `starts`.
-    has: Vec<u64>,
+    /// Open addressing, linear probing: an index into `keys` plus one, 0
+    /// for an empty slot.
+    slots: Vec<u16>,
+    /// (packed word, its length) of the listed words of up to 16 bytes.
+    keys: Vec<(u64, u64, usize)>,
+    /// The listed words longer than 16 bytes, compared one by one.
+    long: Vec<String>,
 }
 
-/// Number of word shapes (see `NotNames::shape`).
-const SHAPES: usize = 16 * 27 * 27;
+/// `NotNames::slots` has 2^this slots: under half of them are used.
+const NOT_NAME_BITS: u32 = 11;
+
+/// Up to 8 bytes as one little-endian number, zeros after them; by at most
+/// two overlapping loads instead of a byte loop.
+fn load_le(w: &[u8]) -> u64 {
+    let n = w.len();
+    match (w.first_chunk::<4>(), w.last_chunk::<4>()) {
+        (Some(a), Some(b)) if n <= 8 => {
+            // The bytes of `b` that `a` already holds are shifted out.
+            u64::from(u32::from_le_bytes(*a))
+                | u64::from(u32::from_le_bytes(*b)) >> (8 * (8 - n)) << 32
+        }
+        _ => match (w.first_chunk::<2>(), w.last_chunk::<2>()) {
+            (Some(a), Some(b)) if n <= 4 => {
+                u64::from(u16::from_le_bytes(*a))
+                    | u64::from(u16::from_le_bytes(*b)) >> (8 * (4 - n)) << 16
+            }
+            _ => w.first().map_or(0, |&b| u64::from(b)),
+        },
+    }
+}
+
+/// Eight ASCII bytes in lower case at once: 0x20 added to the bytes in
+/// 'A'..='Z'. No byte may have its high bit set.
+fn swar_lowercase(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Per byte b < 0x80, no carry between bytes: b + 0x3f has its high bit
+    // set when b >= 'A', b + 0x25 when b > 'Z'.
+    let upper = (x + 0x3f * ONES) & !(x + 0x25 * ONES) & (0x80 * ONES);
+    x | upper >> 2
+}
+
+/// A word of 1 to 16 bytes, packed and in ASCII lower case; None when it
+/// has a byte that is not ASCII (no listed word has one).
+fn pack(w: &[u8]) -> Option<(u64, u64)> {
+    let (a, b) = w.split_at(w.len().min(8));
+    let (lo, hi) = (load_le(a), load_le(b));
+    ((lo | hi) & 0x8080_8080_8080_8080 == 0).then(|| (swar_lowercase(lo), swar_lowercase(hi)))
+}
 
 impl NotNames {
-    /// A word's shape, in any case; other bytes than letters share a letter
-    /// slot, long words a length slot.
-    fn shape(w: &[u8]) -> usize {
-        let slot = |b: Option<&u8>| match b.map(u8::to_ascii_lowercase) {
-            Some(b) if b.is_ascii_lowercase() => usize::from(b - b'a'),
-            _ => 26,
-        };
-        (w.len().min(15) * 27 + slot(w.first())) * 27 + slot(w.last())
+    fn slot(lo: u64, hi: u64) -> usize {
+        let h = (lo ^ hi.rotate_left(31)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> (64 - NOT_NAME_BITS)) as usize
     }
 
-    /// Is `w`, in any ASCII case, listed, and in `NOT_NAME`? None when not
-    /// listed.
-    fn get(&self, w: &[u8]) -> Option<bool> {
-        let s = Self::shape(w);
-        if self.has[s / 64] & (1 << (s % 64)) == 0 {
-            return None;
+    fn new(words: impl IntoIterator<Item = String>) -> NotNames {
+        let mut t = NotNames {
+            slots: vec![0; 1 << NOT_NAME_BITS],
+            keys: Vec::new(),
+            long: Vec::new(),
+        };
+        for w in words {
+            if t.contains(w.as_bytes()) {
+                continue;
+            }
+            match (w.len() <= 16).then(|| pack(w.as_bytes())).flatten() {
+                Some((lo, hi)) => {
+                    let mask = t.slots.len() - 1;
+                    let mut s = Self::slot(lo, hi);
+                    while t.slots[s] != 0 {
+                        s = (s + 1) & mask;
+                    }
+                    t.keys.push((lo, hi, w.len()));
+                    // Fewer than 2^16 listed words (checked by a test).
+                    t.slots[s] = u16::try_from(t.keys.len()).unwrap_or(u16::MAX);
+                }
+                None => t.long.push(w),
+            }
         }
-        let (a, b) = (self.starts[s], self.starts[s + 1]);
-        self.words[usize::from(a)..usize::from(b)]
-            .iter()
-            .find(|(x, _)| x.as_bytes().eq_ignore_ascii_case(w))
-            .map(|&(_, v)| v)
+        t
+    }
+
+    /// Is `w` listed, in any ASCII case?
+    fn contains(&self, w: &[u8]) -> bool {
+        self.get(w).unwrap_or(false)
+    }
+
+    /// Is `w` listed, in any ASCII case? None when `w` has a byte that is
+    /// not ASCII, which the caller lower-cases first (no listed word has
+    /// such a byte, but the lower case of one may be ASCII).
+    fn get(&self, w: &[u8]) -> Option<bool> {
+        let n = w.len();
+        if n > 16 {
+            return w.is_ascii().then(|| {
+                self.long
+                    .iter()
+                    .any(|x| x.as_bytes().eq_ignore_ascii_case(w))
+            });
+        }
+        if n == 0 {
+            return Some(false);
+        }
+        let (lo, hi) = pack(w)?;
+        let mask = self.slots.len() - 1;
+        let mut s = Self::slot(lo, hi);
+        loop {
+            let Some(k) = usize::from(self.slots[s]).checked_sub(1) else {
+                return Some(false);
+            };
+            // The length tells "ab" from "ab\0", which pack the same.
+            if self.keys.get(k) == Some(&(lo, hi, n)) {
+                return Some(true);
+            }
+            s = (s + 1) & mask;
+        }
     }
 }
 
 fn not_names() -> &'static NotNames {
     static LISTS: OnceLock<NotNames> = OnceLock::new();
     LISTS.get_or_init(|| {
-        // A word in both lists is in `NOT_NAME`.
-        let mut map: FastMap<&'static str, bool> = FastMap::default();
-        map.extend(MONTHS_AND_DAYS.iter().map(|&w| (w, false)));
-        map.extend(NOT_NAME.iter().map(|&w| (w, true)));
-        let mut words: Vec<(&'static str, bool)> = map.into_iter().collect();
-        words.sort_unstable_by_key(|&(w, _)| (NotNames::shape(w.as_bytes()), w));
-        let mut starts = Vec::with_capacity(SHAPES + 1);
-        let mut i = 0;
-        for s in 0..=SHAPES {
-            while i < words.len() && NotNames::shape(words[i].0.as_bytes()) < s {
-                i += 1;
-            }
-            // Fewer than 2^16 listed words: the offsets fit.
-            starts.push(u16::try_from(i).unwrap_or(u16::MAX));
-        }
-        let mut has = vec![0u64; SHAPES.div_ceil(64)];
-        for (w, _) in &words {
-            let s = NotNames::shape(w.as_bytes());
-            has[s / 64] |= 1 << (s % 64);
-        }
-        NotNames { words, starts, has }
+        // Plurals of the vocabulary ("Ministers", "Affairs") are not names
+        // either; those of the months and days are not listed.
+        let plurals = NOT_NAME.iter().map(|w| format!("{w}s"));
+        NotNames::new(
+            NOT_NAME
+                .iter()
+                .chain(MONTHS_AND_DAYS)
+                .map(|w| w.to_string())
+                .chain(plurals),
+        )
     })
 }
 
@@ -692,25 +761,20 @@ pub fn is_award_after(word: &str) -> bool {
 pub fn is_not_name(word: &str) -> bool {
     let lists = not_names();
     // The listed words are lower-case ASCII: the table compares in any
-    // case, and lower-casing an ASCII word commutes with trimming its full
-    // stops and its plural's 's'. Other words are lower-cased first.
-    let test = |w: &[u8]| {
-        let w = trim_dots(w);
-        lists.get(w).is_some()
-            // Plurals of the vocabulary ("Ministers", "Affairs") are not names either.
-            || w.split_last().is_some_and(|(&last, x)| {
-                last.eq_ignore_ascii_case(&b's') && lists.get(x).unwrap_or(false)
-            })
-    };
-    if word.is_ascii() {
-        test(word.as_bytes())
-    } else {
-        with_lowercase(word, |w| test(w.as_bytes()))
-    }
+    // ASCII case, and lower-casing a word commutes with trimming its full
+    // stops. Words that are not ASCII (the table tells, on the way) are
+    // lower-cased first.
+    lists
+        .get(trim_dots(word.as_bytes()))
+        .unwrap_or_else(|| with_lowercase(word, |w| lists.contains(trim_dots(w.as_bytes()))))
 }
 
 /// `w` without the full stops at its end.
 fn trim_dots(w: &[u8]) -> &[u8] {
+    // Most words end with no full stop: one test.
+    if w.last() != Some(&b'.') {
+        return w;
+    }
     let n = w.iter().rev().take_while(|&&b| b == b'.').count();
     &w[..w.len() - n]
 }
@@ -873,6 +937,35 @@ fn byte_set(s: &str) -> [u64; 4] {
     set
 }
 
+/// The lower-case ASCII letters of `s` as a bit set (bit 0 for 'a'), and
+/// some more bits for other bytes: a superset, enough to rule patterns out.
+/// Branch-free, one step per byte.
+fn letter_set(s: &str) -> u32 {
+    s.bytes()
+        .fold(0, |set, b| set | 1 << (b.wrapping_sub(b'a') & 31))
+}
+
+/// `letter_bits` of each pattern of `TRANSLIT` that is lower-case ASCII,
+/// None for the others.
+const TRANSLIT_NEEDS: [Option<u32>; TRANSLIT.len()] = {
+    let mut out = [None; TRANSLIT.len()];
+    let mut i = 0;
+    while i < TRANSLIT.len() {
+        let b = TRANSLIT[i].0.as_bytes();
+        let mut ascii = true;
+        let mut j = 0;
+        while j < b.len() {
+            ascii &= b[j].is_ascii_lowercase();
+            j += 1;
+        }
+        if ascii {
+            out[i] = Some(letter_bits(TRANSLIT[i].0));
+        }
+        i += 1;
+    }
+    out
+};
+
 /// Is byte `b` in `set` (see `byte_set`)?
 fn has_byte(set: &[u64; 4], b: u8) -> bool {
     set[usize::from(b >> 6)] & (1 << (b & 63)) != 0
@@ -943,18 +1036,32 @@ pub fn translit_key_into(name: &str, out: &mut String, scratch: &mut KeyScratch)
             // `str::to_lowercase`, not per char: a final sigma differs.
             w.push_str(&word.to_lowercase());
         }
-        if has_sub(w, "'s") {
+        if w.as_bytes().contains(&b'\'') && has_sub(w, "'s") {
             replace_into(w, "'s", "", spare);
             std::mem::swap(w, spare);
         }
-        let mut present = byte_set(w);
-        for &(from, to) in TRANSLIT {
-            // Most words hold none of these: test the bytes present first
-            // (cheap), then search; a replacement copies the word.
-            if from.bytes().all(|b| has_byte(&present, b)) && has_sub(w, from) {
-                replace_into(w, from, to, spare);
-                std::mem::swap(w, spare);
-                present = byte_set(w);
+        if w.is_ascii() {
+            // An ASCII word holds no pattern that is not ASCII, and stays
+            // ASCII when replaced: the letters present, one bit each, tell
+            // which patterns may be in it.
+            let mut present = letter_set(w);
+            for (&(from, to), need) in TRANSLIT.iter().zip(TRANSLIT_NEEDS) {
+                if need.is_some_and(|n| n & !present == 0) && has_sub(w, from) {
+                    replace_into(w, from, to, spare);
+                    std::mem::swap(w, spare);
+                    present = letter_set(w);
+                }
+            }
+        } else {
+            let mut present = byte_set(w);
+            for &(from, to) in TRANSLIT {
+                // Most words hold none of these: test the bytes present first
+                // (cheap), then search; a replacement copies the word.
+                if from.bytes().all(|b| has_byte(&present, b)) && has_sub(w, from) {
+                    replace_into(w, from, to, spare);
+                    std::mem::swap(w, spare);
+                    present = byte_set(w);
+                }
             }
         }
         if w.ends_with("zod") {
@@ -968,6 +1075,37 @@ pub fn translit_key_into(name: &str, out: &mut String, scratch: &mut KeyScratch)
 /// with 'o' counted as 'a' and 'y' as 'i' as `translit_key` folds them;
 /// None if `word` is not ASCII. See [`may_key_to`].
 pub fn key_letters(word: &str) -> Option<u32> {
+    // One table look-up per byte, without a branch: the table gives the
+    // bit of each letter (folded), 0 for the other bytes, and the bytes
+    // are OR-ed to tell whether the word is ASCII.
+    let (set, all) = word.bytes().fold((0, 0), |(set, all), b| {
+        (set | KEY_LETTER[usize::from(b)], all | b)
+    });
+    all.is_ascii().then_some(set)
+}
+
+/// The bit of [`key_letters`] of each byte: that of the lower-case letter,
+/// 'o' as 'a' and 'y' as 'i'; 0 for the bytes that are not letters.
+const KEY_LETTER: [u32; 256] = {
+    let mut t = [0u32; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = (b as u8).to_ascii_lowercase();
+        let c = match c {
+            b'o' => b'a',
+            b'y' => b'i',
+            c => c,
+        };
+        if c.is_ascii_lowercase() {
+            t[b] = 1 << (c - b'a');
+        }
+        b += 1;
+    }
+    t
+};
+
+#[cfg(test)]
+fn key_letters_reference(word: &str) -> Option<u32> {
     let b = word.as_bytes();
     if !b.is_ascii() {
         return None;
@@ -1213,6 +1351,15 @@ mod tests {
             "Totally",
             "Ismayilli",
             "Intergovernmentalintergovernmentalx",
+            "INTERGOVERNMENTALS",
+            "Intergovernmental.",
+            "the\0",
+            "The\0s",
+            "\0",
+            "Pharmaceuticals",
+            "kINGs..",
+            "\u{212A}ing",
+            "Mi\u{212A}e",
         ];
         for w in words {
             assert_eq!(is_capitalized(w), is_capitalized_reference(w), "{w}");
@@ -1223,15 +1370,9 @@ mod tests {
             );
             assert_eq!(is_patronymic(w), is_patronymic_reference(w), "{w}");
             assert_eq!(is_honorific(w), is_honorific_reference(w), "{w}");
+            assert_eq!(is_not_name(w), not_name_reference(w), "{w:?}");
         }
         // Every listed word, in other cases and with endings.
-        let not_name_reference = |word: &str| {
-            let lw = word.to_lowercase();
-            let w = lw.trim_end_matches('.');
-            NOT_NAME.contains(&w)
-                || MONTHS_AND_DAYS.contains(&w)
-                || w.strip_suffix('s').is_some_and(|x| NOT_NAME.contains(&x))
-        };
         for &base in NOT_NAME.iter().chain(MONTHS_AND_DAYS).chain(HONORIFICS) {
             for w in [
                 base.to_string(),
@@ -1248,12 +1389,44 @@ mod tests {
                 }
             }
         }
-        // `NotNames::starts` and `is_honorific` rely on these bounds.
-        assert!(not_names().words.len() < usize::from(u16::MAX));
+        // `NotNames::slots` and `is_honorific` rely on these bounds.
+        assert!(not_names().keys.len() < usize::from(u16::MAX));
+        assert!(not_names().keys.len() * 2 < 1 << NOT_NAME_BITS);
         assert!(HONORIFICS.iter().all(|k| k.len() <= 12));
     }
 
+    /// `is_not_name` as it reads: the reference for the packed table.
+    fn not_name_reference(word: &str) -> bool {
+        let lw = word.to_lowercase();
+        let w = lw.trim_end_matches('.');
+        NOT_NAME.contains(&w)
+            || MONTHS_AND_DAYS.contains(&w)
+            || w.strip_suffix('s').is_some_and(|x| NOT_NAME.contains(&x))
+    }
+
     proptest::proptest! {
+        /// Listed words in any case, cut or extended, and other words of
+        /// every length the packing treats apart (up to 8, 16, more).
+        #[test]
+        fn not_name_table_agrees(
+            i in 0usize..NOT_NAME.len() + MONTHS_AND_DAYS.len(),
+            case in proptest::num::u32::ANY,
+            cut in 0usize..3,
+            end in "(s|S|\\.|x|'s|\\x00|)*",
+            other in "[a-zA-Z.'\\-\\x00]{0,20}",
+        ) {
+            let base = NOT_NAME.iter().chain(MONTHS_AND_DAYS).nth(i).copied().unwrap_or("");
+            let cased: String = base
+                .chars()
+                .enumerate()
+                .map(|(k, c)| if case >> (k % 32) & 1 == 1 { c.to_ascii_uppercase() } else { c })
+                .collect();
+            let cut = &cased[..cased.len().saturating_sub(cut)];
+            for w in [format!("{cased}{end}"), format!("{cut}{end}"), other] {
+                proptest::prop_assert_eq!(is_not_name(&w), not_name_reference(&w), "{:?}", w);
+            }
+        }
+
         #[test]
         fn word_tests_agree(word in "[a-zA-Z.'\\-ÖΣ2]{0,12}", suffixed in "[A-Za-z]{0,4}(zoda|ova|ov|ev|li|ly|ily|ally|ovich|evna|o'g'li|'s|'S|s|S|\\.)*") {
             for w in [&word, &suffixed] {
@@ -1272,6 +1445,11 @@ mod tests {
                 proptest::prop_assert!(w.is_some() && k.is_some());
                 proptest::prop_assert!(may_key_to(w.unwrap_or(0), k.unwrap_or(0)), "{}", n);
             }
+        }
+
+        #[test]
+        fn key_letters_agrees(word in "[a-zA-Z' \\-.@\\[`{ÖΣ\\x00\\x7f]{0,14}") {
+            proptest::prop_assert_eq!(key_letters(&word), key_letters_reference(&word));
         }
 
         #[test]

@@ -32,6 +32,11 @@ struct Toks<'a, 's> {
     /// The `shape` of each word, with `FREE`, `PERSON` and `TITLE`.
     flags: &'s [u8],
     gm: &'a [Mention],
+    /// The indices in the document of the words of the sentence that may
+    /// have flags, in order; the others have none.
+    hot: &'s [u32],
+    /// The index in the document of the sentence's first word.
+    base: usize,
 }
 
 impl<'a> Toks<'a, '_> {
@@ -124,16 +129,21 @@ fn shape(text: &str, ask_not_name: bool) -> u8 {
     if b0.is_ascii_lowercase() {
         return 0;
     }
-    let (cap, glued, initial) = if b.is_ascii() {
-        // One pass over the bytes: for ASCII, `is_uppercase` and
-        // `is_alphabetic` are their ASCII forms, a character is a byte, and
-        // a capitalized word has no full stop, so it is no glued initial.
+    // One pass over the bytes, without a branch per byte (by table): is
+    // the word ASCII, and is every byte a letter, a hyphen or an
+    // apostrophe?
+    let (high, name) = b.iter().fold((0u8, true), |(high, name), &c| {
+        (high | c, name & NAME_BYTE[usize::from(c)])
+    });
+    let (cap, glued, initial) = if high.is_ascii() {
+        // For ASCII, `is_uppercase` and `is_alphabetic` are their ASCII
+        // forms, a character is a byte, and a capitalized word has no full
+        // stop, so it is no glued initial.
         if !b0.is_ascii_uppercase() {
             return 0;
         }
-        let cap = b[1..]
-            .iter()
-            .all(|&c| c.is_ascii_alphabetic() || c == b'-' || c == b'\'');
+        // The first byte, a capital, is a name byte.
+        let cap = name;
         let glued = !cap && b[1..].starts_with(b".") && b.len() >= 4 && is_capitalized(&text[2..]);
         (cap, glued, b.len() == 1)
     } else {
@@ -163,6 +173,18 @@ fn shape(text: &str, ask_not_name: bool) -> u8 {
     }
     f
 }
+
+/// The bytes of a capitalized ASCII word: letters, hyphen and apostrophe.
+const NAME_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphabetic() || c == b'-' || c == b'\'';
+        b += 1;
+    }
+    t
+};
 
 /// The shapes of the words of a document, for `resolve`.
 struct WordShapes<'s> {
@@ -215,33 +237,99 @@ pub fn recognize<'a>(
     let n = seg.words.len();
     let mut gix: Vec<u32> = vec![NO_GAZ; n];
     let mut flags: Vec<u8> = vec![0; n];
-    let mut caps: Vec<u32> = Vec::new();
-    let mut cursor = MentionCursor::new(gaz_mentions);
-    let bytes = text.as_bytes();
-    for (i, ((w, f), gi)) in seg.words.iter().zip(&mut flags).zip(&mut gix).enumerate() {
-        let g = cursor.covering(w.start);
-        let label = match g {
-            Some(g) => {
-                // A document has far fewer than `NO_GAZ` mentions.
-                *gi = g as u32;
-                let label = gaz_mentions[g].label;
-                *f = match label {
-                    Label::Person => PERSON,
-                    Label::Title => TITLE,
-                    _ => 0,
-                };
-                Some(label)
-            }
-            None => None,
-        };
-        // Most words start with a lower-case letter or a digit: `shape`
-        // gives them no flag (an ASCII first byte that is no capital).
-        if bytes
-            .get(w.start)
-            .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
-        {
+    cover_words(&seg.words, gaz_mentions, &mut gix, &mut flags);
+    let hot = hot_words(&seg.words, text.as_bytes(), &flags);
+    let caps = shape_words(text, &seg.words, &hot, &gix, gaz_mentions, &mut flags);
+    // `hot[h..]`: the words of the sentences not yet seen.
+    let mut h = 0;
+    for sent in &seg.sentences {
+        let (a, b) = (sent.words.0 as usize, sent.words.1 as usize);
+        let h0 = lower_bound_from(&hot, h, a);
+        h = lower_bound_from(&hot, h0, b);
+        let shot = &hot[h0..h];
+        // The flags any word of the sentence has (the others have none),
+        // which tells which passes have anything to do.
+        let any = shot.iter().fold(0, |acc, &i| acc | flags[i as usize]);
+        if any & HOT == 0 {
             continue;
         }
+        let toks = Toks {
+            text,
+            words: &seg.words[a..b],
+            gaz: &gix[a..b],
+            flags: &flags[a..b],
+            gm: gaz_mentions,
+            hot: shot,
+            base: a,
+        };
+        sentence_people(toks, any, gaz, &mut used, &mut found, &mut titles);
+    }
+    let words = WordShapes {
+        shapes: &flags,
+        caps: &caps,
+    };
+    resolve(text, seg, words, gaz, gaz_mentions, found, titles)
+}
+
+/// May `shape` give a word that starts with byte `b` a flag? Not if `b` is
+/// ASCII and no capital (most words: a lower-case letter or a digit).
+fn may_shape(b: u8) -> bool {
+    !b.is_ascii() | b.is_ascii_uppercase()
+}
+
+/// `may_shape` of each byte, as 0 or 1.
+const MAY_SHAPE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b >= 0x80 || (b as u8).is_ascii_uppercase()) as u8;
+        b += 1;
+    }
+    t
+};
+
+/// The indices of the words that may have a flag, in order: those a
+/// person or title covers (their `flags` so far), and those `shape` may
+/// give one (see `may_shape`). Most words have none; they are collected
+/// without a branch per word, which would be mispredicted at every
+/// capital. Not inlined: in a function of its own the loop keeps its
+/// values in registers.
+#[inline(never)]
+fn hot_words(words: &[Word], bytes: &[u8], flags: &[u8]) -> Vec<u32> {
+    let mut hot = vec![0u32; words.len()];
+    let mut k = 0;
+    for (i, (w, &f)) in words.iter().zip(flags).enumerate() {
+        let b = bytes.get(w.start).map_or(0, |&b| MAY_SHAPE[usize::from(b)]);
+        if let Some(h) = hot.get_mut(k) {
+            // A document has far fewer than 2^32 words.
+            *h = i as u32;
+        }
+        k += usize::from(b | f != 0);
+    }
+    hot.truncate(k);
+    hot
+}
+
+/// Adds to `flags` the `shape` of the `hot` words that start with a byte
+/// `may_shape`, and `FREE` to those no mention covers that may start a
+/// name. Returns the indices of the capitalized words, in order.
+#[inline(never)]
+fn shape_words(
+    text: &str,
+    words: &[Word],
+    hot: &[u32],
+    gix: &[u32],
+    gm: &[Mention],
+    flags: &mut [u8],
+) -> Vec<u32> {
+    let bytes = text.as_bytes();
+    let mut caps: Vec<u32> = Vec::new();
+    for &i in hot {
+        let (i, w) = (i as usize, words[i as usize]);
+        if !bytes.get(w.start).is_some_and(|&b| may_shape(b)) {
+            continue;
+        }
+        let label = (gix[i] != NO_GAZ).then(|| gm[gix[i] as usize].label);
         // The not-name test is needed for the words no gazetteer mention
         // covers, or a place covers (see `resolve`).
         let s = shape(
@@ -251,34 +339,62 @@ pub fn recognize<'a>(
         if s & CAP != 0 {
             caps.push(i as u32);
         }
-        *f |= s;
+        flags[i] |= s;
         if label.is_none() && s & NAMEISH != 0 {
-            *f |= FREE;
+            flags[i] |= FREE;
         }
     }
-    for sent in &seg.sentences {
-        let (a, b) = (sent.words.0 as usize, sent.words.1 as usize);
-        let sflags = &flags[a..b];
-        // The flags any word of the sentence has: one pass the compiler
-        // vectorizes, which tells which passes have anything to do.
-        let any = sflags.iter().fold(0, |acc, &f| acc | f);
-        if any & HOT == 0 {
-            continue;
-        }
-        let toks = Toks {
-            text,
-            words: &seg.words[a..b],
-            gaz: &gix[a..b],
-            flags: sflags,
-            gm: gaz_mentions,
+    caps
+}
+
+/// The first index of sorted `hot` at or after `from` whose value is at
+/// least `x`: a walk from `from` when `x` is past `hot[from - 1]` (the
+/// sentences come in order), else a search.
+fn lower_bound_from(hot: &[u32], from: usize, x: usize) -> usize {
+    if from > 0 && hot.get(from - 1).is_none_or(|&v| v as usize >= x) {
+        return hot.partition_point(|&v| (v as usize) < x);
+    }
+    let mut i = from;
+    while i < hot.len() && (hot[i] as usize) < x {
+        i += 1;
+    }
+    i
+}
+
+/// For each word a gazetteer mention covers (see `MentionCursor::covering`
+/// of the word's start), sets `gix` to the mention and `flags` to `PERSON`
+/// or `TITLE` by its label. `words` are in text order.
+fn cover_words(words: &[Word], gm: &[Mention], gix: &mut [u32], flags: &mut [u8]) {
+    let mut set = |i: usize, g: usize| {
+        // A document has far fewer than `NO_GAZ` mentions.
+        gix[i] = g as u32;
+        flags[i] = match gm[g].label {
+            Label::Person => PERSON,
+            Label::Title => TITLE,
+            _ => 0,
         };
-        sentence_people(toks, any, gaz, &mut used, &mut found, &mut titles);
-    }
-    let words = WordShapes {
-        shapes: &flags,
-        caps: &caps,
     };
-    resolve(text, seg, words, gaz, gaz_mentions, found, titles)
+    // Sorted and not overlapping (as the gazetteer's matches are): a word
+    // is covered by the one mention its start is in, and each mention's
+    // words are found by a search, not by a look at every word.
+    if gm.iter().all(|m| m.start <= m.end) && gm.windows(2).all(|p| p[0].end <= p[1].start) {
+        let mut lo = 0;
+        for (g, m) in gm.iter().enumerate() {
+            let a = lo + words[lo..].partition_point(|w| w.start < m.start);
+            let b = a + words[a..].partition_point(|w| w.start < m.end);
+            for i in a..b {
+                set(i, g);
+            }
+            lo = b;
+        }
+        return;
+    }
+    let mut cursor = MentionCursor::new(gm);
+    for (i, w) in words.iter().enumerate() {
+        if let Some(g) = cursor.covering(w.start) {
+            set(i, g);
+        }
+    }
 }
 
 /// Finds the mention covering a byte, for bytes asked in increasing order
@@ -601,7 +717,17 @@ fn sentence_people<'a>(
     // Names without a title: by shape. A name starts at a word no mention
     // covers that may be part of a name (`FREE`).
     let mut i = if any & FREE != 0 { 0 } else { n };
+    // `t.hot[h..]`: the words at or after `i` that may have flags.
+    let mut h = 0;
     while i < n {
+        // Only the words of `t.hot` may be `FREE`: go to the next.
+        while h < t.hot.len() && (t.hot[h] as usize) < t.base + i {
+            h += 1;
+        }
+        let Some(&next) = t.hot.get(h) else {
+            break;
+        };
+        i = next as usize - t.base;
         if !t.has(i, FREE) || used[i] {
             i += 1;
             continue;
@@ -1070,6 +1196,9 @@ fn resolve(
         taken.extend_from_slice(&awards);
         taken.sort_unstable();
         let mut cursor = MentionCursor::new(gm);
+        // `taken[..k]`: the spans that start before the current word's end,
+        // which only grows as the words come in order.
+        let mut k = 0;
         // Only capitalized words: a capitalized word stays so without its
         // "'s", and the other way round (unless nothing is left, which is
         // not capitalized).
@@ -1085,7 +1214,9 @@ fn resolve(
                 continue;
             }
             // Spans do not nest much: look at the two nearest to the word.
-            let k = taken.partition_point(|&(s, _)| s < w.end);
+            while k < taken.len() && taken[k].0 < w.end {
+                k += 1;
+            }
             if taken[k.saturating_sub(2)..k]
                 .iter()
                 .any(|&(s, e)| w.start < e && s < w.end)
@@ -1121,7 +1252,7 @@ fn resolve(
                 Some((i, s)) => (s, i.chars().next()),
                 None => (bare, None),
             };
-            if works.contains(bare) {
+            if !works.is_empty() && works.contains(bare) {
                 continue;
             }
             if let Some(c) = surnames.find(surname, initial, w.start) {
@@ -1240,6 +1371,100 @@ mod tests {
                     proptest::prop_assert_eq!(cursor.covering(p), expected, "{}", p);
                 }
             }
+        }
+
+        /// `cover_words` (by mention when they are sorted and apart, else
+        /// by cursor) gives every word what the cursor gives its start.
+        #[test]
+        fn cover_words_agrees(
+            spans in proptest::collection::vec((0usize..6, 0usize..6), 0..8),
+            messy in proptest::collection::vec((0usize..40, 0usize..8), 0..4),
+            lens in proptest::collection::vec((0usize..3, 1usize..5), 0..20),
+            label_of in proptest::collection::vec(0usize..4, 8),
+        ) {
+            let labels = [Label::Person, Label::Title, Label::Place, Label::Country];
+            let mut at = 0;
+            let mut mentions: Vec<Mention> = spans
+                .iter()
+                .map(|&(gap, len)| {
+                    let m = mention(at + gap, at + gap + len);
+                    at = m.end;
+                    m
+                })
+                .collect();
+            for (m, &l) in mentions.iter_mut().zip(&label_of) {
+                m.label = labels[l];
+            }
+            // Words in text order, as gaps and lengths.
+            let mut at = 0;
+            let words: Vec<Word> = lens
+                .iter()
+                .map(|&(gap, len)| {
+                    let w = Word { start: at + gap, end: at + gap + len };
+                    at = w.end;
+                    w
+                })
+                .collect();
+            // Sorted and apart, then also overlapping or out of order.
+            let mut unordered = mentions.clone();
+            unordered.extend(messy.iter().map(|&(s, len)| mention(s, s + len)));
+            for gm in [&mentions, &unordered] {
+                let (mut gix, mut flags) = (vec![NO_GAZ; words.len()], vec![0; words.len()]);
+                cover_words(&words, gm, &mut gix, &mut flags);
+                let mut cursor = MentionCursor::new(gm);
+                for (i, w) in words.iter().enumerate() {
+                    let g = cursor.covering(w.start);
+                    proptest::prop_assert_eq!(g.map_or(NO_GAZ, |g| g as u32), gix[i]);
+                    let f = g.map_or(0, |g| match gm[g].label {
+                        Label::Person => PERSON,
+                        Label::Title => TITLE,
+                        _ => 0,
+                    });
+                    proptest::prop_assert_eq!(f, flags[i]);
+                }
+            }
+        }
+
+        /// `hot_words` keeps the words a filter keeps, whatever their first
+        /// byte.
+        #[test]
+        fn hot_words_agrees(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..40),
+            spans in proptest::collection::vec((0usize..45, 0usize..4, 0u8..3), 0..12),
+        ) {
+            // Every byte value once, then the generated bytes.
+            let all: Vec<u8> = (0..=255).chain(bytes).collect();
+            let words: Vec<Word> = (0..256)
+                .map(|s| (s, 1, 0))
+                .chain(spans.iter().map(|&(s, len, f)| (s + 256, len, f)))
+                .map(|(s, len, _)| Word { start: s, end: s + len })
+                .collect();
+            let flags: Vec<u8> = (0..256)
+                .map(|_| 0)
+                .chain(spans.iter().map(|&(_, _, f)| [0, PERSON, TITLE][usize::from(f)]))
+                .collect();
+            let expected: Vec<u32> = (0..words.len() as u32)
+                .filter(|&i| {
+                    let i = i as usize;
+                    flags[i] != 0 || all.get(words[i].start).is_some_and(|&b| may_shape(b))
+                })
+                .collect();
+            proptest::prop_assert_eq!(hot_words(&words, &all, &flags), expected);
+        }
+
+        /// `lower_bound_from` is a `partition_point` from any start.
+        #[test]
+        fn lower_bound_agrees(
+            hot in proptest::collection::vec(0u32..50, 0..20),
+            from in 0usize..22,
+            x in 0usize..55,
+        ) {
+            let mut hot = hot;
+            hot.sort_unstable();
+            proptest::prop_assert_eq!(
+                lower_bound_from(&hot, from.min(hot.len()), x),
+                hot.partition_point(|&v| (v as usize) < x)
+            );
         }
 
         #[test]
