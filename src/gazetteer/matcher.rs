@@ -57,24 +57,42 @@ const PARTS: usize = 4;
 struct Part {
     ac: Trie,
     candidates: Vec<Vec<Candidate>>,
-    prefixes: PrefixFilter,
-    /// Which first tokens and first two tokens keys start with. See
-    /// `TokenFilter`.
-    tokens: TokenFilter,
+    /// The second level of the token filter; the first is in
+    /// `Matcher::first_bits`. See `TokenFilter`.
+    single: Vec<u64>,
+    pairs: BitSet,
 }
 
-/// Which word starts can begin a key, by the text's first one or two
-/// tokens, as hashes (see `Tokens`). Most word starts that pass the prefix
-/// filter begin no key: "the", "and" pass it for "the state of eritrea",
-/// "and tristan da cunha", and "Smith" for "Smith Barney". A walk through
-/// the automaton, whose states are spread over megabytes, costs cache
-/// misses at each byte; these look-ups cost one or two loads, and there are
-/// no false negatives (see `Tokens`). A false positive only costs the walk.
+impl Part {
+    /// After `Matcher::filter` let `start` through: the rest of the token
+    /// filter, then the walk. Not inlined: it runs at one word start in
+    /// six or so.
+    #[inline(never)]
+    fn confirm(&self, text: &[u8], start: usize, first: FirstToken) -> Option<(PatternID, usize)> {
+        if !get_bit(&self.single, first.slot) && !pair_may_start(&self.pairs, text, start, &first) {
+            return None;
+        }
+        self.ac.longest_at(text, start)
+    }
+}
+
+/// Which word starts can begin a key, by the text's first token and the
+/// second window after it (see `FirstToken` and `second_window`), as
+/// hashes. Most word starts begin no key: "the", "and" start "the state of
+/// eritrea", "and tristan da cunha", and "Smith" starts "Smith Barney". A
+/// walk through the automaton, whose states are spread over megabytes,
+/// costs cache misses at each byte; these look-ups cost one or two loads,
+/// and there are no false negatives. A false positive only costs the walk.
 struct TokenFilter {
-    /// Two bits per slot of a first token's hash: some key starts with the
-    /// token; some key that is not a pair (see `Tokens::pair`) does.
+    /// A bit per slot of a first token's hash: some key starts with the
+    /// token.
     first: BitSet,
-    /// The pair hashes of the keys that are pairs.
+    /// A bit per slot of `first`: some key that starts with the token has
+    /// no complete second window (see `second_window`). Apart from `first`
+    /// so that the test at every word start is of one bit.
+    single: Vec<u64>,
+    /// The hashes of first token and second window of the keys whose
+    /// second window is complete.
     pairs: BitSet,
 }
 
@@ -83,56 +101,57 @@ impl TokenFilter {
         let mut first: Vec<(u64, bool)> = Vec::with_capacity(keys.len());
         let mut pairs: Vec<u64> = Vec::new();
         for k in keys {
-            let t = Tokens::at(k.as_bytes(), 0);
-            let pair = t.pair(k.as_bytes());
-            if let Some(p) = pair {
-                pairs.push(p);
+            let k = k.as_bytes();
+            let t = FirstToken::at(k, 0);
+            let end = t.end(k, 0);
+            // Complete: the key holds all 8 bytes of its second window, or
+            // the bytes up to where it is cut (a letter or digit after
+            // `end` starts a run that ends in the key or at its end, where
+            // a match's word boundary cuts the text's window too).
+            let complete = k.len() - end >= 8 || k[end..].iter().any(u8::is_ascii_alphanumeric);
+            if complete {
+                pairs.push(pair_hash(t.window, second_window(k, end)));
             }
-            first.push((t.first(), pair.is_none()));
+            first.push((first_hash(t.window), !complete));
         }
         first.sort_unstable();
         first.dedup();
         pairs.sort_unstable();
         pairs.dedup();
-        // Bit 2s: a key starts with a token of slot s; bit 2s + 1: a key
-        // that is not a pair does.
-        let mut f = BitSet::new(first.len(), 2);
-        for &(h, single) in &first {
+        let mut f = BitSet::new(first.len());
+        let mut single = vec![0; f.bits.len()];
+        for &(h, is_single) in &first {
             let slot = f.slot(h);
-            set_bit(&mut f.bits, 2 * slot);
-            if single {
-                set_bit(&mut f.bits, 2 * slot + 1);
+            set_bit(&mut f.bits, slot);
+            if is_single {
+                set_bit(&mut single, slot);
             }
         }
-        let mut p = BitSet::new(pairs.len(), 1);
+        let mut p = BitSet::new(pairs.len());
         for &h in &pairs {
             let slot = p.slot(h);
             set_bit(&mut p.bits, slot);
         }
-        TokenFilter { first: f, pairs: p }
-    }
-
-    /// False only if no key can match at `start` of `text`.
-    #[inline]
-    fn may_start(&self, text: &[u8], start: usize) -> bool {
-        let t = Tokens::at(text, start);
-        let slot = self.first.slot(t.first());
-        // Both bits of a slot are in one word.
-        let word = self.first.bits[slot / 32] >> (2 * (slot % 32));
-        if word & 1 == 0 {
-            return false;
+        TokenFilter {
+            first: f,
+            single,
+            pairs: p,
         }
-        if word & 2 != 0 {
-            return true;
-        }
-        t.pair(text)
-            .is_some_and(|h| get_bit(&self.pairs.bits, self.pairs.slot(h)))
     }
 }
 
-/// One bit (or `per` bits) per slot of a hash, a one-hash Bloom filter:
+/// Where the first token `t` passed `Matcher::filter` but only keys with a
+/// complete second window start with it: false only if none of them can
+/// match at `start` of `text`.
+#[inline]
+fn pair_may_start(pairs: &BitSet, text: &[u8], start: usize, t: &FirstToken) -> bool {
+    let second = second_window(text, t.end(text, start));
+    get_bit(&pairs.bits, pairs.slot(pair_hash(t.window, second)))
+}
+
+/// One bit per slot of a hash, a one-hash Bloom filter:
 /// 32 slots per member keep false positives near 3 %. For a large part
-/// that is about 128 KB, so a look-up is one load that mostly hits the L2
+/// that is about 64 KB, so a look-up is one load that mostly hits the L2
 /// cache, where a hash set of the tokens themselves missed the cache twice
 /// (table, then the key); for the lower-case part a few KB, in L1.
 struct BitSet {
@@ -142,10 +161,10 @@ struct BitSet {
 }
 
 impl BitSet {
-    fn new(members: usize, per: usize) -> BitSet {
+    fn new(members: usize) -> BitSet {
         let slots = (members * 32).next_power_of_two().clamp(64, 1 << 21);
         BitSet {
-            bits: vec![0; slots * per / 64],
+            bits: vec![0; slots / 64],
             shift: 64 - slots.trailing_zeros(),
         }
     }
@@ -156,90 +175,177 @@ impl BitSet {
     }
 }
 
-/// The first token of the text at a word start (the leading run of ASCII
-/// letters and digits, possibly empty), hashed ASCII-lower-cased, and
-/// where it ends.
+// Windows: 8 bytes of text read as one little-endian word, tested a byte
+// at a time in parallel (SWAR), so that a word start's first token is
+// found and hashed with a handful of operations and no loop or branch
+// per byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// `| CASE` lower-cases ASCII letters; other bytes change too, but alike
+/// in a key (lower-cased) and the text, so equal stays equal.
+const CASE: u64 = 0x2020_2020_2020_2020;
+
+/// The 8 bytes at `at` of `bytes`, zeros past its end.
+#[inline(always)]
+fn load8(bytes: &[u8], at: usize) -> u64 {
+    // One compare where 8 bytes are there (the test lets the compiler drop
+    // the slice's own checks).
+    if at < bytes.len().saturating_sub(7) {
+        if let Some(b) = bytes[at..at + 8].first_chunk::<8>() {
+            return u64::from_le_bytes(*b);
+        }
+    }
+    load8_tail(bytes, at)
+}
+
+#[cold]
+fn load8_tail(bytes: &[u8], at: usize) -> u64 {
+    let rest = bytes.get(at..).unwrap_or_default();
+    let mut b = [0u8; 8];
+    let n = rest.len().min(8);
+    b[..n].copy_from_slice(&rest[..n]);
+    u64::from_le_bytes(b)
+}
+
+/// The high bits of the bytes of `x` that are not ASCII letters, exact up
+/// to and including the lowest such byte, which is all that `cut` and
+/// `FirstToken::end` read: a sum carries into the next byte only out of a
+/// byte of 0xe1 or more, which is not ASCII, so is that lowest byte or
+/// above it. (`letter_bytes` is exact for every byte, for two more
+/// operations.) A byte of 0x80 or more is flagged without a test of its
+/// own: its `past_z` has the high bit, or if that sum wrapped (0xfb and
+/// up), its `from_a` does not.
+///
+/// A first token is a run of letters: digits end it as punctuation does.
+/// What the filter needs is that a byte that can follow a match (one that
+/// does not start an alphanumeric character) ends a token, and that keys
+/// and text are split alike; with digits in tokens, every word start would
+/// cost four more operations, for the few that start with a digit.
+#[inline(always)]
+fn first_stop(x: u64) -> u64 {
+    let l = x | CASE;
+    let from_a = l.wrapping_add((0x80 - u64::from(b'a')) * ONES);
+    let past_z = l.wrapping_add((0x7f - u64::from(b'z')) * ONES);
+    (!from_a | past_z) & HIGH
+}
+
+/// The high bit of each byte of `x` that is an ASCII letter. (Each sum
+/// stays within its byte: the operands are at most 0x7f and 0x1f.)
+#[inline]
+fn letter_bytes(x: u64) -> u64 {
+    let l = (x | CASE) & LOW7;
+    let from_a = l + (0x80 - u64::from(b'a')) * ONES;
+    let past_z = l + (0x7f - u64::from(b'z')) * ONES;
+    from_a & !past_z & !x & HIGH
+}
+
+/// The high bit of each byte of `x` that is an ASCII letter or digit. The
+/// second window counts digits in its token: then at a word start with a
+/// digit (an empty first token) the number is the second token, and "2004"
+/// is told from "20" without a walk.
+#[inline]
+fn alnum_bytes(x: u64) -> u64 {
+    let d = x & LOW7;
+    let from_0 = d + (0x80 - u64::from(b'0')) * ONES;
+    let past_9 = d + (0x7f - u64::from(b'9')) * ONES;
+    letter_bytes(x) | (from_0 & !past_9 & !x & HIGH)
+}
+
+/// `x` up to the first byte whose high bit is set in `stop`, zeros from
+/// there; all of `x` if `stop` is 0.
+#[inline]
+fn cut(x: u64, stop: u64) -> u64 {
+    let first = stop & stop.wrapping_neg();
+    x & (first >> 7).wrapping_sub(1)
+}
+
+/// The first token of the text at a word start: the leading run of ASCII
+/// letters, possibly empty, as its first 8 bytes lower-cased (zeros after
+/// a shorter token), or the first byte if empty.
 ///
 /// Why a key's first token must equal the text's for a match to stand: the
 /// key is a prefix of the text at the word start (ASCII case aside), so if
 /// the key holds a byte that ends its token, the text holds the same byte at
 /// the same place and both tokens end there. If the key is one token, its
 /// end must be a word boundary (`boundary_after`: the next character is not
-/// alphanumeric), so the text's token ends there too.
-///
-/// The same holds for the key's first two tokens (first token, the run of
-/// other bytes after it, the next run of letters and digits) when the key
-/// holds all of them: a "pair" key. So at a text position whose first
-/// token only pair keys start with, a key can match only if the text's
-/// pair hash is one of theirs.
-struct Tokens {
-    /// The hash state after the first token.
-    state: u64,
-    end: usize,
+/// alphanumeric), so the text's token ends there too. Equal tokens have
+/// equal first 8 bytes.
+struct FirstToken {
+    window: u64,
+    /// The text's first byte, as it is.
+    byte: u8,
+    /// The high bits of the window's bytes that are not ASCII letters.
+    stop: u64,
+    /// Set by `Matcher::filter`: the token's slot in its part's
+    /// `TokenFilter`.
+    slot: usize,
 }
 
-/// FxHash's step, a byte at a time: tokens are short, and lower-casing on
-/// the way saves a copy of the text.
-#[inline]
-fn hash_step(h: u64, b: u8) -> u64 {
-    (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0xf135_7aea_2e62_a9c5)
-}
+impl FirstToken {
+    #[inline(always)]
+    fn at(bytes: &[u8], start: usize) -> FirstToken {
+        let x = load8(bytes, start);
+        let stop = first_stop(x);
+        let lower = x | CASE;
+        FirstToken {
+            // With the first byte whatever it is: at a word start with a
+            // digit or a non-ASCII letter (an empty token) the window is
+            // then that byte, not 0 for all of them alike. (At a letter
+            // this changes nothing.)
+            window: cut(lower, stop) | (lower & 0xff),
+            byte: x as u8,
+            stop,
+            slot: 0,
+        }
+    }
 
-/// The top bits of a hash pick its slot: fold the low bits' entropy up.
-#[inline]
-fn hash_finish(h: u64) -> u64 {
-    h ^ (h << 29)
-}
-
-impl Tokens {
+    /// Where the token ends.
     #[inline]
-    fn at(bytes: &[u8], start: usize) -> Tokens {
-        let mut state = 0;
-        let mut end = start;
-        while let Some(&b) = bytes.get(end) {
-            if !b.is_ascii_alphanumeric() {
-                break;
-            }
-            // For an ASCII letter or digit, `| 0x20` is the lower case.
-            state = hash_step(state, b | 0x20);
+    fn end(&self, bytes: &[u8], start: usize) -> usize {
+        if self.stop != 0 {
+            return start + (self.stop.trailing_zeros() / 8) as usize;
+        }
+        // A token of 8 bytes or more: the rest a byte at a time.
+        let mut end = start + 8;
+        while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
             end += 1;
         }
-        Tokens { state, end }
+        end
     }
+}
 
-    #[inline]
-    fn first(&self) -> u64 {
-        hash_finish(self.state)
-    }
+/// The second window: the 8 bytes after the first token, cut after the
+/// separator and the second token (the first run of letters and digits),
+/// ASCII-lower-cased. The cut depends only on which bytes are letters or
+/// digits, so it falls at the same place in a key and in the text where
+/// the key matches, if the key holds the bytes up to it (see
+/// `TokenFilter::new`): then the two windows are equal. (A name in another
+/// script has an empty first token, and a window of its first 8 bytes.)
+#[inline]
+fn second_window(bytes: &[u8], end: usize) -> u64 {
+    let x = load8(bytes, end);
+    let a = alnum_bytes(x);
+    // The bytes at and after the first letter or digit; none if none.
+    let from_token = (a & a.wrapping_neg()).wrapping_neg();
+    cut(x | CASE, !a & HIGH & from_token)
+}
 
-    /// The hash of the first two tokens and the bytes between them, or
-    /// `None` if `bytes` ends before the second token does, or has no
-    /// second token: then a key is not a pair.
-    #[inline]
-    fn pair(&self, bytes: &[u8]) -> Option<u64> {
-        let mut h = self.state;
-        let mut i = self.end;
-        // The bytes between are not ASCII letters, so not lower-cased.
-        while let Some(&b) = bytes.get(i) {
-            if b.is_ascii_alphanumeric() {
-                break;
-            }
-            h = hash_step(h, b);
-            i += 1;
-        }
-        let second = i;
-        while let Some(&b) = bytes.get(i) {
-            if !b.is_ascii_alphanumeric() {
-                break;
-            }
-            h = hash_step(h, b | 0x20);
-            i += 1;
-        }
-        // A key's second token that runs to its end is complete: the
-        // match's end is a word boundary. (No separator, or no second
-        // token: nothing to hash.)
-        (i > second && second > self.end).then(|| hash_finish(h))
-    }
+const K: u64 = 0xf135_7aea_2e62_a9c5;
+
+/// A multiplicative hash, whose top bits (the slot) depend on every byte of
+/// the window: a change in byte i changes bits 8i and up of the product.
+#[inline(always)]
+fn first_hash(window: u64) -> u64 {
+    window.wrapping_mul(K)
+}
+
+/// Here the shifts fold each window's high bytes into the low ones, so that
+/// both windows reach all of the slot bits evenly.
+#[inline]
+fn pair_hash(first: u64, second: u64) -> u64 {
+    let mix = |w: u64| (w ^ (w >> 29)).wrapping_mul(K);
+    mix(first.rotate_left(17) ^ mix(second))
 }
 
 /// A part's automaton: a contiguous NFA. (A DFA over tens of thousands of
@@ -302,87 +408,6 @@ fn longest_anchored<A: Automaton>(aut: &A, hay: &[u8], start: usize) -> Option<(
     found
 }
 
-/// Which first two or three bytes a form can start with: most word starts
-/// begin no form at all, and this check is much cheaper than a search. No
-/// false negatives; a false positive only costs the search.
-///
-/// Bytes are mapped to `CLASSES` classes first (letters, digits and the
-/// punctuation names use each get their own; every other byte shares one),
-/// so the tables are exact for names' usual bytes and small enough (9 KB)
-/// to stay in the L1 cache: a bit per byte triple would be 2 MB and miss
-/// the cache on most word starts.
-struct PrefixFilter {
-    /// Forms of exactly two bytes: bit per class pair.
-    two: Vec<u64>,
-    /// Longer forms: bit per class triple.
-    three: Vec<u64>,
-}
-
-const CLASSES: usize = 41;
-
-/// Byte → class for `PrefixFilter`: 0 for bytes names rarely hold.
-static CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 26 {
-        t[b'a' as usize + b] = 1 + b as u8;
-        // Capitals map like their lower-case letter: the filter reads the
-        // text as it is.
-        t[b'A' as usize + b] = 1 + b as u8;
-        b += 1;
-    }
-    let mut d = 0;
-    while d < 10 {
-        t[b'0' as usize + d] = 27 + d as u8;
-        d += 1;
-    }
-    t[b' ' as usize] = 37;
-    t[b'-' as usize] = 38;
-    t[b'.' as usize] = 39;
-    t[b'\'' as usize] = 40;
-    t
-};
-
-impl PrefixFilter {
-    fn new(keys: &[String]) -> PrefixFilter {
-        let mut f = PrefixFilter {
-            two: vec![0; (CLASSES * CLASSES).div_ceil(64)],
-            three: vec![0; (CLASSES * CLASSES * CLASSES).div_ceil(64)],
-        };
-        for k in keys {
-            match *k.as_bytes() {
-                [a, b] => set_bit(&mut f.two, pair(a, b)),
-                [a, b, c, ..] => set_bit(&mut f.three, triple(a, b, c)),
-                // Forms are at least two characters, so at least two bytes.
-                _ => {}
-            }
-        }
-        f
-    }
-
-    /// Can a form start at `at` of `text` (either case: `CLASS` folds it)?
-    #[inline]
-    fn may_start(&self, text: &[u8], at: usize) -> bool {
-        match text.get(at..) {
-            Some([a, b, c, ..]) => {
-                get_bit(&self.two, pair(*a, *b)) || get_bit(&self.three, triple(*a, *b, *c))
-            }
-            Some([a, b]) => get_bit(&self.two, pair(*a, *b)),
-            _ => false,
-        }
-    }
-}
-
-#[inline]
-fn pair(a: u8, b: u8) -> usize {
-    usize::from(CLASS[usize::from(a)]) * CLASSES + usize::from(CLASS[usize::from(b)])
-}
-
-#[inline]
-fn triple(a: u8, b: u8, c: u8) -> usize {
-    pair(a, b) * CLASSES + usize::from(CLASS[usize::from(c)])
-}
-
 fn set_bit(bits: &mut [u64], i: usize) {
     bits[i / 64] |= 1 << (i % 64);
 }
@@ -394,16 +419,31 @@ fn get_bit(bits: &[u64], i: usize) -> bool {
 
 /// The compiled automata.
 pub struct Matcher {
+    /// `PARTS` parts by first byte, then the forms that can match text
+    /// starting with an ASCII lower-case letter (sector words, triggers,
+    /// titles, "al-..." names): a small automaton for most word starts. So
+    /// at such a word, the longest form *that could match there* wins,
+    /// rather than a longer capitalized name that would then be rejected
+    /// for its case.
     parts: Vec<Part>,
-    /// First byte, ASCII-lower-cased → index into `parts`.
-    route: [u8; 256],
-    /// The forms that can match text starting with an ASCII lower-case
-    /// letter (sector words, triggers, titles, "al-..." names): a small
-    /// automaton for most word starts. So at such a word, the longest form
-    /// *that could match there* wins, rather than a longer capitalized name
-    /// that would then be rejected for its case.
-    lower_start: Part,
+    /// The text's first byte → its part and where that part's first-token
+    /// bits are: one look-up, where a test for lower case then a look-up
+    /// cost a branch that went either way, and the part's own fields were
+    /// two more loads.
+    route: [Route; 256],
+    /// The first level of each part's `TokenFilter`, one after the other.
+    first_bits: Vec<u64>,
     patterns: usize,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Route {
+    /// Where the part's bits start in `Matcher::first_bits`.
+    offset: u32,
+    /// The part's `BitSet::shift`.
+    shift: u8,
+    /// Index into `Matcher::parts`.
+    part: u8,
 }
 
 fn label_rank(l: Label) -> u8 {
@@ -500,28 +540,52 @@ impl Matcher {
             g.1.push(list);
         }
         // In the caller's rayon pool, so that `-j 1` compiles on one thread.
-        let built: Vec<Result<Part, Error>> = groups
+        let built: Vec<Result<(Part, BitSet), Error>> = groups
             .into_par_iter()
             .map(|(keys, candidates)| {
                 let ac = Trie::build(&keys)?;
-                let tokens = TokenFilter::new(&keys);
-                let prefixes = PrefixFilter::new(&keys);
-                Ok(Part {
+                let TokenFilter {
+                    first,
+                    single,
+                    pairs,
+                } = TokenFilter::new(&keys);
+                let part = Part {
                     ac,
                     candidates,
-                    prefixes,
-                    tokens,
-                })
+                    single,
+                    pairs,
+                };
+                Ok((part, first))
             })
             .collect();
-        let mut parts = built.into_iter().collect::<Result<Vec<_>, _>>()?;
-        let lower_start = parts
-            .pop()
-            .ok_or_else(|| Error::Automaton("no automaton".into()))?;
+        let mut parts = Vec::with_capacity(PARTS + 1);
+        let mut first_bits = Vec::new();
+        let mut part_routes = Vec::with_capacity(PARTS + 1);
+        for b in built {
+            let (part, first) = b?;
+            part_routes.push(Route {
+                offset: u32::try_from(first_bits.len())
+                    .map_err(|_| Error::Automaton("token filter too large".into()))?,
+                shift: first.shift as u8,
+                part: parts.len() as u8,
+            });
+            first_bits.extend_from_slice(&first.bits);
+            parts.push(part);
+        }
+        let mut text_route = [Route::default(); 256];
+        for (b, r) in text_route.iter_mut().enumerate() {
+            let b = b as u8;
+            let part = if b.is_ascii_lowercase() {
+                PARTS
+            } else {
+                usize::from(route[usize::from(b.to_ascii_lowercase())])
+            };
+            *r = part_routes[part];
+        }
         Ok(Matcher {
             parts,
-            lower_start,
-            route,
+            route: text_route,
+            first_bits,
             patterns,
         })
     }
@@ -533,11 +597,7 @@ impl Matcher {
 
     /// Heap bytes used by the automaton.
     pub fn memory_usage(&self) -> usize {
-        self.parts
-            .iter()
-            .map(|p| p.ac.memory_usage())
-            .sum::<usize>()
-            + self.lower_start.ac.memory_usage()
+        self.parts.iter().map(|p| p.ac.memory_usage()).sum()
     }
 
     /// The longest surface form that starts exactly at `start` and ends on a
@@ -552,7 +612,8 @@ impl Matcher {
         entries: &[Entry],
         accept: impl Fn(&Entry, usize, usize) -> bool,
     ) -> Option<GazMatch> {
-        let (pattern, end, part) = self.longest_at(text.as_bytes(), start)?;
+        let (part, first) = self.filter(text.as_bytes(), start)?;
+        let (pattern, end) = part.confirm(text.as_bytes(), start, first)?;
         if !text.is_char_boundary(end) || !boundary_after(text, end) {
             return None;
         }
@@ -576,39 +637,43 @@ impl Matcher {
         None
     }
 
+    /// The part whose keys could start at `start` of `text`, and the
+    /// text's first token there; `None` where the first token shows that
+    /// none can. Inlined into the caller's loop over word starts: most are
+    /// rejected here, with no call, no loop and one well-predicted branch.
+    #[inline(always)]
+    fn filter(&self, text: &[u8], start: usize) -> Option<(&Part, FirstToken)> {
+        let mut first = FirstToken::at(text, start);
+        // Past the end of `text` the window is zeros: a part is picked all
+        // the same, and its walk finds nothing.
+        let r = self.route[usize::from(first.byte)];
+        let slot = (first_hash(first.window) >> r.shift) as usize;
+        if self.first_bits[r.offset as usize + slot / 64] >> (slot % 64) & 1 == 0 {
+            return None;
+        }
+        first.slot = slot;
+        Some((&self.parts[usize::from(r.part)], first))
+    }
+
     /// The longest key at `start` of `text` (ASCII case ignored), its end,
     /// and the part it is in; `None` early where the filters show no key
     /// can match (a key found that fails the boundary check is no match
     /// either, so the filters may skip it too).
-    #[inline]
+    #[cfg(test)]
     fn longest_at(&self, text: &[u8], start: usize) -> Option<(PatternID, usize, &Part)> {
-        let first = *text.get(start)?;
-        let part = if first.is_ascii_lowercase() {
-            &self.lower_start
-        } else {
-            &self.parts[self.route[usize::from(first.to_ascii_lowercase())] as usize]
-        };
-        if !part.prefixes.may_start(text, start) {
-            return None;
-        }
-        if !part.tokens.may_start(text, start) {
-            return None;
-        }
-        let (pattern, end) = part.ac.longest_at(text, start)?;
+        let (part, first) = self.filter(text, start)?;
+        let (pattern, end) = part.confirm(text, start, first)?;
         Some((pattern, end, part))
     }
 
-    /// `longest_at` without the prefix and token filters, as it was
-    /// before them: the reference the filters are tested against.
+    /// `longest_at` without the token filter, as it was before it: the
+    /// reference the filter is tested against.
     #[cfg(test)]
     fn longest_at_unfiltered(&self, text: &[u8], start: usize) -> Option<(PatternID, usize)> {
         let first = *text.get(start)?;
-        let part = if first.is_ascii_lowercase() {
-            &self.lower_start
-        } else {
-            &self.parts[self.route[usize::from(first.to_ascii_lowercase())] as usize]
-        };
-        part.ac.longest_at(text, start)
+        self.parts[usize::from(self.route[usize::from(first)].part)]
+            .ac
+            .longest_at(text, start)
     }
 
     /// The entry whose surface form is exactly `name`.
@@ -686,8 +751,39 @@ mod tests {
     /// Pieces of names and texts: tokens that share prefixes, the bytes
     /// names put between tokens, a non-ASCII letter and a wide space.
     const PIECES: &[&str] = &[
-        "new", "york", "ne", "yo", "the", "state", "of", "st", "s", "a", "b", "ab", "abc", "9",
-        "al", "é", "o", " ", " ", "-", ".", "'", "’", ". ", "\u{a0}", " - ",
+        "new",
+        "york",
+        "ne",
+        "yo",
+        "the",
+        "state",
+        "of",
+        "st",
+        "s",
+        "a",
+        "b",
+        "ab",
+        "abc",
+        "9",
+        "al",
+        "é",
+        "o",
+        " ",
+        " ",
+        "-",
+        ".",
+        "'",
+        "’",
+        ". ",
+        "\u{a0}",
+        " - ",
+        // Tokens and separators around the 8 bytes the filter reads at once.
+        "abcdefg",
+        "abcdefgh",
+        "abcdefghi",
+        "ду",
+        "душанбе",
+        "        ",
     ];
 
     fn piece() -> impl Strategy<Value = String> {
@@ -710,7 +806,7 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
 
-        /// The prefix and token filters never reject a position where the
+        /// The token filter never rejects a position where the
         /// unfiltered search finds a key that ends on a word boundary (what
         /// `match_at` goes on to check), and where it finds none or one
         /// that does not, the filtered search finds none or the same.
@@ -744,6 +840,54 @@ mod tests {
                     prop_assert_eq!(stands(got), stands(want), "{:?} at {}", text, start);
                 }
             }
+        }
+    }
+
+    /// 8 bytes that are mostly ASCII letters, digits and punctuation, in
+    /// both cases, with some bytes of other scripts.
+    fn window_bytes() -> impl Strategy<Value = [u8; 8]> {
+        prop::array::uniform8(prop_oneof![
+            4 => b'a'..=b'z',
+            2 => b'A'..=b'Z',
+            1 => b'0'..=b'9',
+            2 => prop::sample::select(&b" .-'@[`{\x00\x7f"[..]),
+            2 => any::<u8>(),
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// The SWAR byte tests agree with the byte-at-a-time ones.
+        #[test]
+        fn byte_classes_as_one_at_a_time(b in window_bytes()) {
+            use super::{alnum_bytes, cut, first_stop, letter_bytes, load8, CASE, HIGH};
+            let x = u64::from_le_bytes(b);
+            prop_assert_eq!(load8(&b, 0), x);
+            let flags = |f: fn(&u8) -> bool| {
+                b.iter()
+                    .enumerate()
+                    .filter(|(_, c)| f(c))
+                    .map(|(i, _)| 0x80u64 << (8 * i))
+                    .sum::<u64>()
+            };
+            prop_assert_eq!(letter_bytes(x), flags(u8::is_ascii_alphabetic));
+            prop_assert_eq!(alnum_bytes(x), flags(u8::is_ascii_alphanumeric));
+            // `first_stop` is exact up to its lowest bit.
+            let stop = !letter_bytes(x) & HIGH;
+            prop_assert_eq!(first_stop(x).trailing_zeros(), stop.trailing_zeros());
+            // The token, lower-cased, zeros after it.
+            let n = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            let mut token = [0u8; 8];
+            for (t, c) in token.iter_mut().zip(&b[..n]) {
+                *t = c.to_ascii_lowercase();
+            }
+            prop_assert_eq!(cut(x | CASE, first_stop(x)), u64::from_le_bytes(token));
+            // Short slices read as zeros past their end.
+            let short = &b[..n];
+            let mut padded = [0u8; 8];
+            padded[..n].copy_from_slice(short);
+            prop_assert_eq!(load8(short, 0), u64::from_le_bytes(padded));
         }
     }
 
