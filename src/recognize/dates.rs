@@ -278,7 +278,7 @@ impl DateRecognizer {
                 while years.get(next_year).is_some_and(|&y| y < start) {
                     next_year += 1;
                 }
-                if !years.get(next_year).is_some_and(|&y| y + 4 <= end) {
+                if years.get(next_year).is_none_or(|&y| y + 4 > end) {
                     continue;
                 }
             }
