@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end throughput and peak memory of `khabar extract`, as BENCHMARKS.md
 # reports them: N runs per thread count, median (min-max) of wall-clock MB/s,
-# user CPU seconds and peak RSS, events and entities written to files.
+# user CPU seconds and peak RSS, events and entities written to files;
+# runs interleaved across thread counts.
 #
 #   [KHABAR_BIN=BINARY] tools/bench_e2e.sh CORPUS.jsonl [RUNS=5] [THREADS="1 2"]
 #
@@ -23,11 +24,16 @@ with open(sys.argv[1], encoding="utf-8") as f:
         n += len(json.loads(line)["text"].encode("utf-8"))
 print(n / 1e6)' "$corpus")
 echo "corpus: $corpus ($text_mb MB of text), $runs runs, commit $(git -C "$here" rev-parse --short HEAD)"
-for j in $threads; do
-  for r in $(seq "$runs"); do
+# Runs are interleaved (run 1 at every thread count, then run 2, ...) so
+# that a slow spell of this shared machine falls on all thread counts alike
+# and the ratio between them is not skewed by when each was run.
+for r in $(seq "$runs"); do
+  for j in $threads; do
     /usr/bin/time -f "%e %U %M" -o "$out/t.$j.$r" \
       "$bin" extract -j "$j" -q "$corpus" -o "$out/events.csv" --entities "$out/entities.csv"
   done
+done
+for j in $threads; do
   python3 - "$text_mb" "$j" "$out"/t."$j".* <<'PY'
 import statistics, sys
 mb = float(sys.argv[1]); j = sys.argv[2]
@@ -41,3 +47,15 @@ print(f"-j {j}: wall s {fmt(wall)}; MB/s wall {fmt(wall, lambda w: mb / w)}; "
       f"peak RSS MB {fmt(rss)}")
 PY
 done
+# Speed-up of 2 threads over 1: ratio of the median wall times, and the
+# median of the ratios within each interleaved pair.
+if [[ " $threads " == *" 1 "* && " $threads " == *" 2 "* ]]; then
+  python3 - "$out" "$runs" <<'PY'
+import statistics, sys
+out, runs = sys.argv[1], int(sys.argv[2])
+w = {j: [float(open(f"{out}/t.{j}.{r}").read().split()[0]) for r in range(1, runs + 1)] for j in (1, 2)}
+pairs = sorted(a / b for a, b in zip(w[1], w[2]))
+print(f"-j 2 / -j 1 speed-up: {statistics.median(w[1]) / statistics.median(w[2]):.2f}x (medians); "
+      f"{statistics.median(pairs):.2f}x ({pairs[0]:.2f}-{pairs[-1]:.2f}) per pair")
+PY
+fi

@@ -7,8 +7,9 @@
 # records which branches and calls are hot, and a release build that lays
 # the code out by that profile. The result writes the same bytes as
 # `cargo build --release` (PGO changes code layout and inlining, never
-# behaviour); on the 1 GiB benchmark corpus it ran 13 % faster on one
-# thread (see BENCHMARKS.md).
+# behaviour). On the 1 GiB benchmark corpus it ran 13 % faster on one
+# thread on one machine and no faster on another (see BENCHMARKS.md):
+# measure on yours.
 #
 # Training input defaults to the repository's own fixture articles, run
 # three times as they are (datelines give most of them a publication date)
