@@ -20,7 +20,7 @@ pub struct Corpus {
     _tmp: Option<tempfile::NamedTempFile>,
 }
 
-pub fn manifest_dir() -> PathBuf {
+fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
