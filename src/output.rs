@@ -24,7 +24,7 @@ use std::io::{self, Write};
 use std::marker::PhantomData;
 
 use crate::read::Skip;
-use crate::record::{EntityRecord, EntityRow, EventRecord, LIST_SEP};
+use crate::record::{EntityRecord, EntityRow, EventRecord, ExplainRecord, LIST_SEP};
 
 /// Output format of event and entity rows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -123,6 +123,24 @@ pub const ENTITY_COLUMNS: &[&str] = &[
 
 /// Columns of the skip report (`--report`).
 pub const SKIP_COLUMNS: &[&str] = &["path", "line", "id", "reason"];
+
+/// Columns of the `--explain` file.
+pub const EXPLAIN_COLUMNS: &[&str] = &[
+    "doc_id",
+    "candidate",
+    "event_index",
+    "event_type",
+    "trigger",
+    "kept",
+    "sense",
+    "state_actor",
+    "reason",
+    "participants",
+    "parties",
+    "evidence",
+    "start",
+    "end",
+];
 
 impl Row for EventRecord {
     const COLUMNS: &'static [&'static str] = EVENT_COLUMNS;
@@ -234,6 +252,28 @@ impl Row for EntityRecord {
     fn write_csv(&self, out: &mut Vec<u8>) -> io::Result<()> {
         self.as_row().write_csv_line(out);
         Ok(())
+    }
+}
+
+impl Row for ExplainRecord {
+    const COLUMNS: &'static [&'static str] = EXPLAIN_COLUMNS;
+    fn cells(&self) -> Vec<Cell<'_>> {
+        vec![
+            Cell::text(&self.doc_id),
+            Cell::Int(self.candidate as u64),
+            Cell::Int(self.event_index as u64),
+            Cell::text(&self.event_type),
+            Cell::text(&self.trigger),
+            Cell::text(if self.kept { "yes" } else { "no" }),
+            Cell::text(&self.sense),
+            Cell::text(&self.state_actor),
+            Cell::text(&self.reason),
+            Cell::list(&self.participants),
+            Cell::list(&self.parties),
+            Cell::text(&self.evidence),
+            Cell::Int(self.start as u64),
+            Cell::Int(self.end as u64),
+        ]
     }
 }
 

@@ -10,7 +10,7 @@ use crate::gazetteer::Gazetteer;
 use crate::mention::{Label, Mention, Source};
 use crate::recognize::dates::DateRecognizer;
 use crate::recognize::people;
-use crate::record::{EntityRow, EventRecord, Extraction};
+use crate::record::{EntityRow, EventRecord, ExplainRecord, Extraction};
 use crate::segment::{segment, Segmented};
 use crate::text::CharIndex;
 
@@ -227,7 +227,12 @@ impl Analysis {
         let orig = |i: usize| article.norm.to_original(i);
         let span = |s: usize, e: usize| &doc.text[orig(s)..orig(e)];
         let mut out = Vec::with_capacity(self.events.len());
-        for (i, ev) in self.events.iter().enumerate() {
+        for (i, ev) in self
+            .events
+            .iter()
+            .filter(|e| e.judgement.kept())
+            .enumerate()
+        {
             let (s, e) = ev.evidence;
             out.push(EventRecord {
                 doc_id: doc.id.clone(),
@@ -245,6 +250,44 @@ impl Analysis {
                 agreed_sectors: ev.agreed_sectors.clone(),
                 sectors: ev.sectors.clone(),
                 trigger: span(ev.trigger.0, ev.trigger.1).to_string(),
+                evidence: span(s, e).to_string(),
+                start: ci.chars(orig(s)),
+                end: ci.chars(orig(e)),
+            });
+        }
+        out
+    }
+
+    /// The rows of the `--explain` file: every candidate event, kept or
+    /// not, with the sense check's verdict.
+    pub fn explain_records(&self, doc: &Document) -> Vec<ExplainRecord> {
+        if self.events.is_empty() {
+            return Vec::new();
+        }
+        let article = &self.article;
+        let ci = CharIndex::new(&doc.text);
+        let orig = |i: usize| article.norm.to_original(i);
+        let span = |s: usize, e: usize| &doc.text[orig(s)..orig(e)];
+        let mut index = 0;
+        let mut out = Vec::with_capacity(self.events.len());
+        for (i, ev) in self.events.iter().enumerate() {
+            let kept = ev.judgement.kept();
+            if kept {
+                index += 1;
+            }
+            let (s, e) = ev.evidence;
+            out.push(ExplainRecord {
+                doc_id: doc.id.clone(),
+                candidate: i + 1,
+                event_index: if kept { index } else { 0 },
+                event_type: ev.kind.map_or("", |k| k.as_str()).to_string(),
+                trigger: span(ev.trigger.0, ev.trigger.1).to_string(),
+                kept,
+                sense: ev.judgement.sense.as_str().to_string(),
+                state_actor: ev.judgement.actor.clone().unwrap_or_default(),
+                reason: ev.judgement.reason.as_str().to_string(),
+                participants: ev.participants.clone(),
+                parties: ev.parties.clone(),
                 evidence: span(s, e).to_string(),
                 start: ci.chars(orig(s)),
                 end: ci.chars(orig(e)),

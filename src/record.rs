@@ -84,6 +84,30 @@ impl EntityRecord {
     }
 }
 
+/// One row of the `--explain` file: a candidate event, whether the sense
+/// check kept it, and why.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExplainRecord {
+    pub doc_id: String,
+    /// 1-based position of the candidate in its document.
+    pub candidate: usize,
+    /// The kept event's `event_index` in events.csv; 0 when dropped.
+    pub event_index: usize,
+    pub event_type: String,
+    pub trigger: String,
+    pub kept: bool,
+    /// `official`, `sport`, `business`, `court`, `culture` or `tourism`.
+    pub sense: String,
+    /// What acted for a state: an officeholder, a body word, a country.
+    pub state_actor: String,
+    pub reason: String,
+    pub participants: Vec<String>,
+    pub parties: Vec<String>,
+    pub evidence: String,
+    pub start: usize,
+    pub end: usize,
+}
+
 /// Everything extracted from one document.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Extraction {

@@ -25,7 +25,7 @@ use rayon::prelude::*;
 
 use khabar::output::{Format, Row, RowEncoder, RowWriter};
 use khabar::read::{self, ReadItem, ReadOptions, Skip, SkipReason};
-use khabar::record::{EntityRecord, EventRecord};
+use khabar::record::{EntityRecord, EventRecord, ExplainRecord};
 use khabar::{Document, Pipeline};
 
 const AFTER_HELP: &str = "\
@@ -75,6 +75,13 @@ pub struct Args {
     /// Also write one row per entity mention to FILE.
     #[arg(long, value_name = "FILE")]
     pub entities: Option<PathBuf>,
+
+    /// Write every candidate event to FILE as CSV, kept or not, with the
+    /// sense check's verdict: the trigger, its sense (official, sport,
+    /// business, court, culture, tourism), the state actor found, and the
+    /// reason the event is or is not in the events output.
+    #[arg(long, value_name = "FILE")]
+    pub explain: Option<PathBuf>,
 
     /// Output format of events and entities.
     #[arg(long, value_enum, default_value_t = Format::Csv)]
@@ -323,6 +330,7 @@ struct Writers {
     events_name: String,
     entities: Option<(RowWriter<BufWriter<Sink>, EntityRecord>, String)>,
     report: Option<(RowWriter<BufWriter<Sink>, Skip>, String)>,
+    explain: Option<(RowWriter<BufWriter<Sink>, ExplainRecord>, String)>,
     format: Format,
 }
 
@@ -353,11 +361,21 @@ impl Writers {
             }
             None => None,
         };
+        let explain = match &args.explain {
+            Some(p) => {
+                let out = Output::file(p)?;
+                let w = RowWriter::new(out.sink, Format::Csv, true)
+                    .with_context(|| format!("cannot write {}", out.name))?;
+                Some((w, out.name))
+            }
+            None => None,
+        };
         Ok(Writers {
             events,
             events_name: out.name,
             entities,
             report,
+            explain,
             format: args.format,
         })
     }
@@ -368,6 +386,10 @@ impl Writers {
             .with_context(|| format!("cannot write {}", self.events_name))?;
         if let Some((w, name)) = &mut self.entities {
             w.write_encoded(&x.entity_rows)
+                .with_context(|| format!("cannot write {name}"))?;
+        }
+        if let Some((w, name)) = &mut self.explain {
+            w.write_encoded(&x.explain_rows)
                 .with_context(|| format!("cannot write {name}"))?;
         }
         Ok(())
@@ -391,6 +413,9 @@ impl Writers {
         if let Some((w, name)) = &mut self.report {
             w.flush().with_context(|| format!("cannot write {name}"))?;
         }
+        if let Some((w, name)) = &mut self.explain {
+            w.flush().with_context(|| format!("cannot write {name}"))?;
+        }
         Ok(())
     }
 
@@ -400,6 +425,9 @@ impl Writers {
             finish_writer(w, &name)?;
         }
         if let Some((w, name)) = self.report {
+            finish_writer(w, &name)?;
+        }
+        if let Some((w, name)) = self.explain {
             finish_writer(w, &name)?;
         }
         Ok(())
@@ -445,16 +473,32 @@ struct Encoded {
     entities: u64,
     event_rows: Vec<u8>,
     entity_rows: Vec<u8>,
+    explain_rows: Vec<u8>,
 }
+
+/// The optional outputs a run writes: their rows are made only when asked.
+#[derive(Clone, Copy)]
+struct Wanted {
+    entities: bool,
+    explain: bool,
+}
+
+/// A worker's row encoders: events, entities, explanations.
+type Encoders = (
+    RowEncoder<EventRecord>,
+    RowEncoder<EntityRecord>,
+    RowEncoder<ExplainRecord>,
+);
 
 /// Extracts one document and encodes its rows (entities only when asked).
 /// Entity rows are encoded straight from the mentions, borrowed.
 fn extract_encoded(
     pipeline: &Pipeline,
     doc: &Document,
-    encoders: &mut (RowEncoder<EventRecord>, RowEncoder<EntityRecord>),
-    with_entities: bool,
+    encoders: &mut Encoders,
+    wanted: Wanted,
 ) -> std::result::Result<Encoded, String> {
+    let with_entities = wanted.entities;
     catch_unwind(AssertUnwindSafe(|| {
         let analysis = pipeline.analyze(doc);
         let events = analysis.event_records(doc);
@@ -465,6 +509,7 @@ fn extract_encoded(
             // The entity rows of a document take about as many bytes as
             // its text: one allocation instead of a doubling series.
             entity_rows: Vec::with_capacity(if with_entities { doc.text.len() } else { 0 }),
+            explain_rows: Vec::new(),
         };
         let fail = |e: io::Error| format!("cannot encode the rows: {e}");
         for ev in &events {
@@ -472,6 +517,14 @@ fn extract_encoded(
             // with the input): `event_records` takes it from `doc`.
             debug_assert_eq!(ev.doc_id, doc.id);
             encoders.0.encode(ev, &mut out.event_rows).map_err(fail)?;
+        }
+        if wanted.explain {
+            for row in analysis.explain_records(doc) {
+                encoders
+                    .2
+                    .encode(&row, &mut out.explain_rows)
+                    .map_err(fail)?;
+            }
         }
         for row in analysis.entity_rows(doc) {
             out.entities += 1;
@@ -493,7 +546,7 @@ fn extract_window(
     pipeline: &Pipeline,
     pool: &rayon::ThreadPool,
     format: Format,
-    with_entities: bool,
+    wanted: Wanted,
 ) -> Vec<std::result::Result<Encoded, String>> {
     // A panic in the pipeline is a bug, but one article must not cost the
     // whole corpus: catch it per document and report it as a skip.
@@ -501,8 +554,14 @@ fn extract_window(
         window
             .par_iter()
             .map_init(
-                || (RowEncoder::new(format), RowEncoder::new(format)),
-                |encoders, doc| extract_encoded(pipeline, doc, encoders, with_entities),
+                || {
+                    (
+                        RowEncoder::new(format),
+                        RowEncoder::new(format),
+                        RowEncoder::new(Format::Csv),
+                    )
+                },
+                |encoders, doc| extract_encoded(pipeline, doc, encoders, wanted),
             )
             .collect()
     })
@@ -606,7 +665,10 @@ pub fn run(args: Args) -> Result<i32> {
         .context("cannot start the reader thread")?;
 
     let format = writers.format;
-    let with_entities = writers.entities.is_some();
+    let wanted = Wanted {
+        entities: writers.entities.is_some(),
+        explain: writers.explain.is_some(),
+    };
     let stats = std::thread::scope(|scope| -> Result<Stats> {
         // At most one window waits for the writer while the next is
         // extracted: memory stays bounded.
@@ -649,7 +711,7 @@ pub fn run(args: Args) -> Result<i32> {
                 }
             }
             if !window.is_empty() && writing {
-                let results = extract_window(&window, &pipeline, &pool, format, with_entities);
+                let results = extract_window(&window, &pipeline, &pool, format, wanted);
                 let docs = std::mem::replace(&mut window, Vec::with_capacity(batch));
                 writing &= out_tx.send(ToWriter::Window(docs, results)).is_ok();
             }

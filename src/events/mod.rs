@@ -3,6 +3,7 @@
 //! slots are filled from its sentences: date, place, participants, parties,
 //! sectors and agreed sectors.
 
+mod sense;
 mod triggers;
 
 use std::collections::HashMap;
@@ -13,6 +14,7 @@ use crate::gazetteer::Gazetteer;
 use crate::mention::{EventType, Label, Mention};
 use crate::segment::Segmented;
 
+pub use sense::{Judgement, Reason, Sense};
 use triggers::words;
 pub use triggers::Cue;
 
@@ -32,6 +34,8 @@ pub struct Event {
     /// The first trigger and the sentence that holds it.
     pub trigger: (usize, usize),
     pub evidence: (usize, usize),
+    /// The sense check's verdict: only kept events become rows.
+    pub judgement: Judgement,
 }
 
 /// Words before a person that make them mentioned, not acting.
@@ -802,6 +806,29 @@ pub fn assemble(
             ev.parties = parties.clone();
         }
     }
+    // 6. The sense check: a state must act in the event.
+    let people = sense::people(text, mentions, gaz);
+    for (ev, d) in events.iter_mut().zip(&drafts) {
+        let mut own: Vec<usize> = d.cues.iter().map(|c| c.sentence).collect();
+        own.dedup();
+        ev.judgement = sense::judge(
+            text,
+            &sentence_words,
+            &own,
+            mentions,
+            d.kind,
+            &ev.participants,
+            &ev.parties,
+            &people,
+            gaz,
+        );
+    }
+    sense::share_occasion(
+        &mut events
+            .iter_mut()
+            .map(|e| &mut e.judgement)
+            .collect::<Vec<_>>(),
+    );
     events.sort_by_key(|e| (e.evidence.0, e.trigger.0));
     events
 }

@@ -218,6 +218,11 @@ impl<'a> SentenceWords<'a> {
         }
     }
 
+    /// The sentences the words are listed for.
+    pub fn seg(&self) -> &'a Segmented {
+        self.seg
+    }
+
     /// Words of sentence `si`, offsets into the article text: the same list
     /// as [`words`] gives.
     pub fn of(&self, si: usize) -> &[(usize, LowerWord<'a>)] {

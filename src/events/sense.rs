@@ -1,0 +1,586 @@
+//! The sense check: one step, after an event's slots are filled, that keeps
+//! it only when a **state actor** takes part. Trigger words have other
+//! senses in general news ("signed a three-year contract", an athletics
+//! "meeting", the board "decided", "the band agreed", "visitors" to a
+//! monument); what tells the diplomatic sense apart is who acts.
+//!
+//! The rule, in the README's words: an event needs at least one party that
+//! is a country or an intergovernmental organization, acting through a
+//! participant who holds public office (a head of state or government,
+//! minister, ambassador, governor, mayor, an international organization's
+//! officer ...), or through a named government body, delegation or "the
+//! sides" of countries, or a country that is itself the subject in a text
+//! with no sport, business, court, culture or tourism sense around it.
+//!
+//! Every verdict carries its reason, so that `--explain` can show why a
+//! row is there or is not.
+
+use std::collections::HashMap;
+
+use crate::events::triggers::SentenceWords;
+use crate::gazetteer::Gazetteer;
+use crate::mention::{EventType, Label, Mention};
+
+/// Why an event was kept or dropped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// A participant holds public office (title or gazetteer role).
+    Officeholder,
+    /// A government body, delegation or "the sides" acts in the event's sentences.
+    GovernmentBody,
+    /// A country or international organization is named as the actor, and
+    /// nothing around it speaks of another sense.
+    StateNamed,
+    /// Another event of the article has an officeholder or government body,
+    /// and this one, of the same official business, has state parties
+    /// ("Following the talks, a protocol was signed").
+    SameOccasion,
+    /// No country or international organization among the parties.
+    NoStateParty,
+    /// A state party, but nobody acting for it in public office.
+    NoStateActor,
+    /// The words around the trigger are of another sense (sport, business,
+    /// court, culture, tourism) and no officeholder acts.
+    OtherSense(Sense),
+}
+
+impl Reason {
+    pub fn kept(self) -> bool {
+        matches!(
+            self,
+            Reason::Officeholder
+                | Reason::GovernmentBody
+                | Reason::StateNamed
+                | Reason::SameOccasion
+        )
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::Officeholder => "kept: a participant holds public office",
+            Reason::GovernmentBody => "kept: a government body, delegation or the sides act",
+            Reason::StateNamed => "kept: a country or international organization acts",
+            Reason::SameOccasion => "kept: the article's other events have a state actor",
+            Reason::NoStateParty => "dropped: no country or international organization takes part",
+            Reason::NoStateActor => "dropped: no officeholder or government body acts",
+            Reason::OtherSense(_) => "dropped: the trigger is used in another sense",
+        }
+    }
+}
+
+/// The sense the words around a trigger give it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sense {
+    Official,
+    Sport,
+    Business,
+    Court,
+    Culture,
+    Tourism,
+}
+
+impl Sense {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sense::Official => "official",
+            Sense::Sport => "sport",
+            Sense::Business => "business",
+            Sense::Court => "court",
+            Sense::Culture => "culture",
+            Sense::Tourism => "tourism",
+        }
+    }
+}
+
+/// The verdict on one candidate event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Judgement {
+    pub reason: Reason,
+    pub sense: Sense,
+    /// What acted for a state (a title, a body word, a country), if found.
+    pub actor: Option<String>,
+}
+
+impl Default for Judgement {
+    fn default() -> Self {
+        Judgement {
+            reason: Reason::StateNamed,
+            sense: Sense::Official,
+            actor: None,
+        }
+    }
+}
+
+impl Judgement {
+    pub fn kept(&self) -> bool {
+        self.reason.kept()
+    }
+}
+
+/// Words of a sentence that give a trigger another sense than the
+/// official one. One table, one sense a row.
+const SENSE_WORDS: &[(Sense, &[&str])] = &[
+    (
+        Sense::Sport,
+        &[
+            "match",
+            "matches",
+            "team",
+            "teams",
+            "squad",
+            "coach",
+            "coaches",
+            "striker",
+            "midfielder",
+            "defender",
+            "goalkeeper",
+            "club",
+            "clubs",
+            "league",
+            "championship",
+            "champion",
+            "champions",
+            "tournament",
+            "medal",
+            "medals",
+            "olympic",
+            "olympics",
+            "athletes",
+            "athlete",
+            "athletics",
+            "players",
+            "player",
+            "scored",
+            "goal",
+            "goals",
+            "rugby",
+            "football",
+            "soccer",
+            "tennis",
+            "cricket",
+            "quarter-final",
+            "semi-final",
+            "fans",
+            "transfer",
+            "qualifier",
+            "qualifiers",
+            "victory",
+            "defeat",
+            "beat",
+            "stadium",
+            "penalty",
+            "wicket",
+            "sprinter",
+            "innings",
+            "seeded",
+            "marathon",
+        ],
+    ),
+    (
+        Sense::Business,
+        &[
+            "company",
+            "companies",
+            "firm",
+            "firms",
+            "shares",
+            "shareholders",
+            "shareholder",
+            "board",
+            "ceo",
+            "profit",
+            "profits",
+            "takeover",
+            "merger",
+            "investors",
+            "revenues",
+            "revenue",
+            "carrier",
+            "airline",
+            "airlines",
+            "stock",
+            "stocks",
+            "dividend",
+            "investor",
+            "corporation",
+            "retailer",
+            "bank's",
+            "firm's",
+            "company's",
+            "inc",
+            "plc",
+            "ltd",
+        ],
+    ),
+    (
+        Sense::Court,
+        &[
+            "court",
+            "judge",
+            "judges",
+            "jury",
+            "trial",
+            "verdict",
+            "lawyer",
+            "lawyers",
+            "defendant",
+            "prosecutors",
+            "prosecution",
+            "sentenced",
+            "convicted",
+            "tribunal",
+        ],
+    ),
+    (
+        Sense::Culture,
+        &[
+            "film",
+            "films",
+            "movie",
+            "band",
+            "album",
+            "albums",
+            "singer",
+            "actor",
+            "actress",
+            "festival",
+            "award",
+            "awards",
+            "nomination",
+            "nominations",
+            "oscar",
+            "oscars",
+            "concert",
+            "chart",
+            "charts",
+            "musical",
+            "theatre",
+            "theater",
+            "novel",
+            "artist",
+            "artists",
+            "bafta",
+            "grammy",
+        ],
+    ),
+    (
+        Sense::Tourism,
+        &[
+            "tourists",
+            "tourist",
+            "visitors",
+            "holidaymakers",
+            "sightseeing",
+            "travellers",
+            "pilgrims",
+        ],
+    ),
+];
+
+/// Words of a title that make it a public office. A title with none of them
+/// ("Chairman", "Director", "Head") is an office of a state only when it
+/// names a state body ("Chairman of the State Committee").
+const OFFICE_WORDS: &[&str] = &[
+    "minister",
+    "ministers",
+    "ministry",
+    "ambassador",
+    "ambassadors",
+    "envoy",
+    "representative",
+    "president",
+    "presidents",
+    "vice-president",
+    "premier",
+    "king",
+    "queen",
+    "emir",
+    "amir",
+    "sultan",
+    "prince",
+    "governor",
+    "mayor",
+    "khokim",
+    "hokim",
+    "akim",
+    "hakim",
+    "consul",
+    "consul-general",
+    "charge",
+    "chargé",
+    "secretary-general",
+    "commissioner",
+    "chancellor",
+    "speaker",
+    "senator",
+    "state",
+    "government",
+    "cabinet",
+    "parliament",
+    "republic",
+    "committee",
+    "agency",
+    "council",
+    "commission",
+    "high",
+    "foreign",
+];
+
+/// Words that make a title a post outside the state ("Premier League",
+/// "President of the club").
+const NOT_OFFICE_WORDS: &[&str] = &[
+    "league",
+    "club",
+    "trophy",
+    "cup",
+    "team",
+    "championship",
+    "company",
+    "corporation",
+    "plc",
+    "inc",
+    "band",
+    "academy",
+    "association",
+    "federation",
+    "university",
+];
+
+/// Words that name a government body, a delegation or the sides of
+/// countries acting in an event's sentence.
+const BODY_WORDS: &[&str] = &[
+    "government",
+    "governments",
+    "ministry",
+    "ministries",
+    "delegation",
+    "delegations",
+    "embassy",
+    "embassies",
+    "parliament",
+    "parliamentary",
+    "cabinet",
+    "intergovernmental",
+    "inter-governmental",
+    "bilateral",
+    "diplomats",
+    "diplomatic",
+    "sides",
+    "countries",
+    "states",
+    "authorities",
+    "officials",
+    "lawmakers",
+    "legislators",
+    "ministers",
+    "heads",
+    "leaders",
+];
+
+/// What the document says of its people, found once per document.
+#[derive(Default)]
+pub struct People<'m> {
+    /// The office of each person who has one (see [`offices`]).
+    pub office: HashMap<&'m str, String>,
+    /// The country each person acts for, where a title, "(Country)" or the
+    /// gazetteer gives one.
+    pub country: HashMap<&'m str, &'m str>,
+}
+
+/// Judges one candidate event. `sentences` are the event's own sentences
+/// (those with one of its triggers), `participants` and `parties` its
+/// filled slots. The steps, in order:
+///
+/// 1. no country or international organization among the parties: dropped;
+/// 2. a participant in public office, or an office named in the event's
+///    sentences: kept;
+/// 3. words of another sense (sport, business, court, culture, tourism)
+///    around the trigger: dropped;
+/// 4. a government body, delegation or "the sides": kept;
+/// 5. a participant who acts for a country, or a country or organization
+///    named as a noun in the event's sentences ("Kazakhstan and Uzbekistan
+///    signed", not "the American Association"): kept;
+/// 6. otherwise dropped.
+///
+/// An `agreement` needs two parties: one body deciding alone ("the central
+/// bank decided") is not an agreement between states.
+#[allow(clippy::too_many_arguments)]
+pub fn judge(
+    text: &str,
+    sentence_words: &SentenceWords<'_>,
+    sentences: &[usize],
+    mentions: &[Mention],
+    kind: EventType,
+    participants: &[String],
+    parties: &[String],
+    people: &People<'_>,
+    gaz: &Gazetteer,
+) -> Judgement {
+    let sense = sense_of(sentence_words, sentences);
+    let verdict = |reason: Reason, actor: Option<String>| Judgement {
+        reason,
+        sense,
+        actor,
+    };
+    if parties.is_empty() || (kind == EventType::Agreement && parties.len() < 2) {
+        return verdict(Reason::NoStateParty, None);
+    }
+    // A participant in public office: a gazetteer official, or a person
+    // with an office title next to one of their mentions.
+    let officeholder = participants
+        .iter()
+        .find_map(|p| people.office.get(p.as_str()).map(|t| format!("{p} ({t})")));
+    // An office named in the event's sentences without a name ("the
+    // Minister received the Ambassador").
+    let office = || {
+        sentences.iter().find_map(|&si| {
+            let s = &sentence_words.seg().sentences[si];
+            in_span(mentions, s.start, s.end)
+                .iter()
+                .filter(|m| m.label == Label::Title && m.end <= s.end)
+                .find(|m| is_office(&text[m.start..m.end], m))
+                .map(|m| text[m.start..m.end].to_string())
+        })
+    };
+    if let Some(a) = officeholder.or_else(office) {
+        return verdict(Reason::Officeholder, Some(a));
+    }
+    if sense != Sense::Official {
+        return verdict(Reason::OtherSense(sense), None);
+    }
+    let body = sentences.iter().find_map(|&si| {
+        sentence_words
+            .of(si)
+            .iter()
+            .find(|(_, w)| BODY_WORDS.contains(&w.as_str()))
+            .map(|(_, w)| w.as_str().to_string())
+    });
+    if let Some(b) = body {
+        return verdict(Reason::GovernmentBody, Some(b));
+    }
+    let acting = participants
+        .iter()
+        .find_map(|p| people.country.get(p.as_str()).map(|c| format!("{p} ({c})")));
+    if let Some(a) = acting {
+        return verdict(Reason::StateNamed, Some(a));
+    }
+    // A country or organization named as a noun in the event's own
+    // sentences stands for its state; a demonym ("Saudi Arabian carrier")
+    // only describes.
+    let named = sentences.iter().find_map(|&si| {
+        let s = &sentence_words.seg().sentences[si];
+        in_span(mentions, s.start, s.end)
+            .iter()
+            .find(|m| {
+                m.end <= s.end
+                    && matches!(m.label, Label::Country | Label::Org)
+                    && parties.contains(&m.canonical)
+                    && m
+                        .entry
+                        .is_none_or(|e| gaz.entry(e).kind.as_deref() != Some("adjective"))
+            })
+            .map(|m| m.canonical.clone())
+    });
+    match named {
+        Some(c) => verdict(Reason::StateNamed, Some(c)),
+        None => verdict(Reason::NoStateActor, None),
+    }
+}
+
+/// Second pass over an article's verdicts: an event of state parties and
+/// official sense that found no actor of its own is kept when another event
+/// of the article has an officeholder or a government body: the article
+/// reports official business, and the event is part of it.
+pub fn share_occasion(judgements: &mut [&mut Judgement]) {
+    let official = judgements
+        .iter()
+        .any(|j| matches!(j.reason, Reason::Officeholder | Reason::GovernmentBody));
+    if !official {
+        return;
+    }
+    for j in judgements.iter_mut() {
+        if j.reason == Reason::NoStateActor {
+            j.reason = Reason::SameOccasion;
+        }
+    }
+}
+
+/// The sense the event's sentences give its trigger: the first sense whose
+/// words occur (sport before business: "the club's board").
+fn sense_of(sentence_words: &SentenceWords<'_>, sentences: &[usize]) -> Sense {
+    for (sense, words) in SENSE_WORDS {
+        let hit = sentences.iter().any(|&si| {
+            sentence_words
+                .of(si)
+                .iter()
+                .any(|(_, w)| words.contains(&w.as_str()))
+        });
+        if hit {
+            return *sense;
+        }
+    }
+    Sense::Official
+}
+
+/// The office and country of each person of the document that has one: the gazetteer's
+/// role, or an office title next to one of the person's mentions ("Foreign
+/// Minister X" early on, "X, the Foreign Minister"), so that a later "X
+/// met" still knows it. One pass over the mentions.
+pub fn people<'m>(text: &str, mentions: &'m [Mention], gaz: &Gazetteer) -> People<'m> {
+    let mut out = People::default();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.label != Label::Person {
+            continue;
+        }
+        if let Some(c) = m.country.as_deref() {
+            out.country.entry(m.canonical.as_str()).or_insert(c);
+        }
+        if out.office.contains_key(m.canonical.as_str()) {
+            continue;
+        }
+        if let Some(role) = m.entry.and_then(|e| gaz.entry(e).role.clone()) {
+            out.office.insert(m.canonical.as_str(), role);
+            continue;
+        }
+        let before = mentions[..i]
+            .iter()
+            .rev()
+            .take(4)
+            .find(|t| t.label == Label::Title && t.end <= m.start && m.start - t.end <= 3);
+        let after = mentions[i + 1..]
+            .iter()
+            .take(4)
+            .find(|t| t.label == Label::Title && t.start >= m.end && t.start - m.end <= 24);
+        for t in [before, after].into_iter().flatten() {
+            let surface = &text[t.start..t.end];
+            if is_office(surface, t) {
+                out.office.insert(m.canonical.as_str(), surface.to_string());
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// True when a title names a public office. Lower-case forms of words
+/// that are also common nouns ("speaker", "president", "head") count only
+/// with a country attached ("Russia's president").
+fn is_office(surface: &str, m: &Mention) -> bool {
+    let capital = surface.starts_with(|c: char| c.is_uppercase());
+    if !capital && m.country.is_none() {
+        return false;
+    }
+    let words: Vec<String> = surface
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .map(str::to_lowercase)
+        .collect();
+    words.iter().any(|w| OFFICE_WORDS.contains(&w.as_str()))
+        && !words.iter().any(|w| NOT_OFFICE_WORDS.contains(&w.as_str()))
+}
+
+/// The mentions that start inside `start..end` (mentions are sorted by start).
+fn in_span(mentions: &[Mention], start: usize, end: usize) -> &[Mention] {
+    let a = mentions.partition_point(|m| m.start < start);
+    let b = mentions.partition_point(|m| m.start < end);
+    &mentions[a..b.max(a)]
+}
