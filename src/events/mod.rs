@@ -214,27 +214,60 @@ pub fn assemble(
             .map(|m| m.canonical.as_str())
             .collect()
     };
-    // "X was received by the President": a reception with someone the
-    // event so far did not have is a meeting of its own.
+    // A meeting or call with a counterpart the event so far did not have
+    // is an event of its own: "In his meeting with X ... During his meeting
+    // with Y ...", "He also spoke by phone with Z". The counterpart is a
+    // person after the trigger, joined to it by "with" or as the object of
+    // "met", "received", "hosted".
     let other_people = |c: &Cue, d: &Draft| -> bool {
-        let surface = text[c.start..c.end].to_lowercase();
-        if c.kind != EventType::Meeting
-            || !matches!(
-                surface.as_str(),
-                "received" | "met" | "met with" | "hosted" | "courtesy call"
-            )
-        {
+        if c.weak || !matches!(c.kind, EventType::Meeting | EventType::PhoneCall) {
             return false;
         }
+        let s = &seg.sentences[c.sentence];
+        let surface = text[c.start..c.end].to_ascii_lowercase();
+        let transitive = matches!(
+            surface.as_str(),
+            "received" | "met" | "hosted" | "courtesy call"
+        );
+        let counterparts: Vec<&str> = span_of(mentions, c.end, s.end)
+            .iter()
+            .filter(|m| m.label == Label::Person && m.end <= s.end && m.start - c.end <= 120)
+            .filter(|m| {
+                let between = text[c.end..m.start].to_ascii_lowercase();
+                (transitive || surface.ends_with(" with") || between.contains("with "))
+                    && !between.contains("attended")
+                    && !between.contains(" by ")
+            })
+            .map(|m| m.canonical.as_str())
+            .collect();
+        // "X was received by the President": a reception naming two people
+        // is one of its own when either is new.
         let here = people_in(c.sentence);
-        // The event's last few sentences are enough to know who it had.
+        let reception = transitive && here.len() >= 2;
+        if counterparts.is_empty() && !reception {
+            return false;
+        }
+        // The event's sentences so far, its last few enough to know who
+        // it had.
         let first = d
             .cues
             .first()
             .map_or(c.sentence, |x| x.sentence)
             .max(c.sentence.saturating_sub(8));
-        let before: Vec<&str> = (first..c.sentence).flat_map(people_in).collect();
-        here.len() >= 2 && !before.is_empty() && here.iter().any(|p| !before.contains(p))
+        let mut before: Vec<&str> = (first..c.sentence).flat_map(people_in).collect();
+        for x in &d.cues {
+            if x.sentence == c.sentence {
+                continue;
+            }
+            before.extend(people_in(x.sentence));
+        }
+        if before.is_empty() {
+            // The event so far names nobody: a "series of meetings" opener
+            // splits from its first named counterpart.
+            return d.cues.iter().all(|x| x.sentence != c.sentence);
+        }
+        counterparts.iter().any(|p| !before.contains(p))
+            || reception && here.iter().any(|p| !before.contains(p))
     };
 
     // 2. Merge cues into events.
@@ -267,10 +300,11 @@ pub fn assemble(
         }
         match date {
             Some((v, ds, de)) => {
-                if let Some(d) = drafts
-                    .iter_mut()
-                    .find(|d| d.kind == c.kind && d.date.is_some_and(|x| overlaps(&x.0, &v)))
-                {
+                if let Some(d) = drafts.iter_mut().find(|d| {
+                    d.kind == c.kind
+                        && d.date.is_some_and(|x| overlaps(&x.0, &v))
+                        && !other_people(c, d)
+                }) {
                     // The wider value wins: "14-15 October" over "14 October".
                     if let Some(x) = d.date.as_mut() {
                         if matches!(v, DateValue::Interval(..))
@@ -285,6 +319,7 @@ pub fn assemble(
                         && d.date.is_none()
                         && !d.recalled
                         && recent(&v, article.anchor)
+                        && !other_people(c, d)
                 }) {
                     d.date = Some((v, ds, de));
                     d.cues.push(c.clone());

@@ -475,8 +475,7 @@ pub fn judge(
                 m.end <= s.end
                     && matches!(m.label, Label::Country | Label::Org)
                     && parties.contains(&m.canonical)
-                    && m
-                        .entry
+                    && m.entry
                         .is_none_or(|e| gaz.entry(e).kind.as_deref() != Some("adjective"))
             })
             .map(|m| m.canonical.clone())

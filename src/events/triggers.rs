@@ -157,6 +157,30 @@ const SPORT: &[&str] = &[
     "coach",
 ];
 
+/// Words that put a meeting on a screen or a line.
+const REMOTE: &[&str] = &[
+    "video conference",
+    "videoconference",
+    "video-conference",
+    "video link",
+    "videolink",
+    "video call",
+    "virtual meeting",
+    "virtual talks",
+    "virtually",
+    "met online",
+    "held online",
+    "online meeting",
+    "online talks",
+    "by phone",
+    "by telephone",
+    "over the phone",
+    "phone conversation",
+    "telephone conversation",
+    "phone call",
+    "telephone call",
+];
+
 /// A word of a sentence in lower case: borrowed from the text when it is
 /// already lower-case ASCII (most words), so listing a sentence's words
 /// allocates only for capitalised ones.
@@ -279,6 +303,10 @@ pub fn cues(
     // form it.
     let lower = &sentence_words.lower[s..e];
     let has = |list: &[&str]| ws.iter().any(|(_, w)| list.contains(&w.as_str()));
+    // Talks held by video or phone are a call (contract: "a telephone or
+    // video conversation"): "held talks ... in a video conference format",
+    // "met online", "a virtual meeting".
+    let remote = REMOTE.iter().any(|r| lower.contains(r));
     for m in in_sentence.iter().filter(|m| m.label == Label::Trigger) {
         let Some(entry) = m.entry.map(|id| gaz.entry(id)) else {
             continue;
@@ -418,6 +446,11 @@ pub fn cues(
         if !ok {
             continue;
         }
+        let kind = if kind == EventType::Meeting && remote {
+            EventType::PhoneCall
+        } else {
+            kind
+        };
         out.push(Cue {
             kind,
             start: m.start,
