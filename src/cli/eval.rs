@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context};
 use khabar::eval::gold::{self, Fixture};
 use khabar::eval::input::{self, Article};
-use khabar::eval::{pred, Baseline, Difference, Kind, Prediction, Report, Score};
+use khabar::eval::{pred, Aliases, Baseline, Difference, Kind, Prediction, Report, Score};
 use khabar::Pipeline;
 
 /// Command-line arguments of `khabar eval`.
@@ -103,12 +103,17 @@ fn run_checked(args: Args) -> anyhow::Result<i32> {
     let baseline = args.baseline.as_deref().map(Baseline::read).transpose()?;
 
     let fixtures = load_gold(&args)?;
+    // The gazetteers serve the scoring too (names of one entry are
+    // accepted for each other), so they are loaded for --pred as well.
+    let pipeline = pipeline(&args)?;
     let predictions = if let Some(events_csv) = &args.pred {
         read_predictions(&fixtures, events_csv, args.pred_entities.as_deref())?
     } else {
-        extract_predictions(&args, &fixtures)?
+        extract_predictions(&args, &fixtures, &pipeline)?
     };
-    let report = khabar::eval::evaluate(fixtures.iter().map(|f| &f.gold).zip(&predictions));
+    let aliases = Aliases::from_gazetteer(pipeline.gazetteer());
+    let report =
+        khabar::eval::evaluate_with(fixtures.iter().map(|f| &f.gold).zip(&predictions), &aliases);
 
     if let Some(path) = &args.write_baseline {
         let new = Baseline::from_report(&report);
@@ -226,7 +231,11 @@ fn pipeline(args: &Args) -> anyhow::Result<Pipeline> {
 }
 
 /// Runs the pipeline in process over the text of every gold document.
-fn extract_predictions(args: &Args, fixtures: &[Fixture]) -> anyhow::Result<Vec<Prediction>> {
+fn extract_predictions(
+    args: &Args,
+    fixtures: &[Fixture],
+    pipeline: &Pipeline,
+) -> anyhow::Result<Vec<Prediction>> {
     // With JSON Lines gold the texts are found by doc_id in PATH.
     let mut by_id: HashMap<String, Article> = HashMap::new();
     if args.gold.is_some() {
@@ -242,7 +251,6 @@ fn extract_predictions(args: &Args, fixtures: &[Fixture]) -> anyhow::Result<Vec<
                 .collect();
         }
     }
-    let pipeline = pipeline(args)?;
     let mut predictions = Vec::with_capacity(fixtures.len());
     for f in fixtures {
         let id = &f.gold.doc_id;

@@ -241,12 +241,13 @@ pub fn draft(doc_id: &str, extraction: &Extraction) -> GoldDoc {
 }
 
 /// The distinct canonical names of the entities with `label`, in order of
-/// first mention.
+/// first mention. Gold `places` name countries as well as cities and
+/// regions, so PLACE takes the COUNTRY mentions too.
 pub fn canonicals(entities: &[EntityRecord], label: &str) -> Vec<String> {
     let mut seen = HashSet::new();
     entities
         .iter()
-        .filter(|e| e.label == label)
+        .filter(|e| e.label == label || (label == "PLACE" && e.label == "COUNTRY"))
         .map(|e| e.canonical.trim())
         .filter(|c| !c.is_empty() && seen.insert(super::normalize::normalize(c)))
         .map(str::to_string)

@@ -10,11 +10,14 @@
 //! - [`input`]: the articles to extract from;
 //! - [`pred`]: predictions read back from an `events.csv` / `entities.csv`;
 //! - [`score`]: event matching and counting, and the [`Report`];
+//! - [`aliases`]: names the gazetteers give as one entry's, accepted for
+//!   each other in parties, places and PLACE mentions;
 //! - [`baseline`]: the figures a regression check compares with a committed
 //!   baseline.
 //!
 //! The rules are described for annotators in `docs/eval.md`.
 
+pub mod aliases;
 pub mod baseline;
 pub mod gold;
 pub mod input;
@@ -22,9 +25,10 @@ pub mod normalize;
 pub mod pred;
 pub mod score;
 
+pub use aliases::Aliases;
 pub use baseline::{Baseline, Drop};
 pub use gold::{GoldDoc, GoldEvent};
-pub use score::{evaluate, Counts, Difference, Kind, Prediction, Report, Score};
+pub use score::{evaluate, evaluate_with, Counts, Difference, Kind, Prediction, Report, Score};
 
 use std::path::PathBuf;
 

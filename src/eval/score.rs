@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
+use super::aliases::Aliases;
 use super::gold::{canonicals, GoldDoc, GoldEvent, EVENT_TYPES};
 use super::normalize::{match_values, GoldValue, PredValue};
 use crate::record::{EntityRecord, EventRecord};
@@ -64,15 +65,26 @@ impl Slot {
         }
     }
 
-    fn gold(self, e: &GoldEvent) -> GoldSlot {
-        let single = |v: &Option<String>| match v.as_deref().and_then(GoldValue::parse) {
+    /// Slots whose values are gazetteer names, compared through aliases.
+    fn named(self) -> bool {
+        matches!(self, Slot::Place | Slot::PlaceCountry | Slot::Parties)
+    }
+
+    fn gold(self, e: &GoldEvent, aliases: Option<&Aliases>) -> GoldSlot {
+        let parse = |s: &str| {
+            GoldValue::parse(s).map(|mut v| {
+                if let Some(a) = aliases.filter(|_| self.named()) {
+                    a.widen(&mut v);
+                }
+                v
+            })
+        };
+        let single = |v: &Option<String>| match v.as_deref().and_then(parse) {
             Some(v) => GoldSlot::Single(v),
             None => GoldSlot::Unscored,
         };
         let multi = |v: &Option<Vec<String>>| match v {
-            Some(values) => {
-                GoldSlot::Multi(values.iter().filter_map(|s| GoldValue::parse(s)).collect())
-            }
+            Some(values) => GoldSlot::Multi(values.iter().filter_map(|s| parse(s)).collect()),
             None => GoldSlot::Unscored,
         };
         match self {
@@ -282,7 +294,19 @@ pub fn evaluate<'a, I>(docs: I) -> Report
 where
     I: IntoIterator<Item = (&'a GoldDoc, &'a Prediction)>,
 {
-    let mut acc = Accumulator::default();
+    evaluate_with(docs, &Aliases::none())
+}
+
+/// As [`evaluate`], with names of one gazetteer entry accepted for each
+/// other in parties, places and PLACE mentions.
+pub fn evaluate_with<'a, I>(docs: I, aliases: &Aliases) -> Report
+where
+    I: IntoIterator<Item = (&'a GoldDoc, &'a Prediction)>,
+{
+    let mut acc = Accumulator {
+        aliases: Some(aliases),
+        ..Accumulator::default()
+    };
     for (gold, pred) in docs {
         acc.document(gold, pred);
     }
@@ -290,7 +314,8 @@ where
 }
 
 #[derive(Default)]
-struct Accumulator {
+struct Accumulator<'a> {
+    aliases: Option<&'a Aliases>,
     documents: usize,
     gold_events: usize,
     predicted_events: usize,
@@ -312,14 +337,14 @@ struct Comparison {
     date_correct: bool,
 }
 
-fn compare(pred: &EventRecord, gold: &GoldEvent) -> Comparison {
+fn compare(pred: &EventRecord, gold: &GoldEvent, aliases: Option<&Aliases>) -> Comparison {
     let mut slots = [Counts::default(); 7];
     let mut diffs = Vec::new();
     let mut date_correct = false;
     for (i, slot) in Slot::ALL.iter().enumerate() {
         let got = slot.pred(pred);
         let counts = &mut slots[i];
-        match slot.gold(gold) {
+        match slot.gold(gold, aliases) {
             GoldSlot::Unscored => {}
             GoldSlot::Single(want) => match got.first() {
                 None => {
@@ -379,12 +404,16 @@ fn compare(pred: &EventRecord, gold: &GoldEvent) -> Comparison {
 /// agrees: the type is what makes them the same event, and their values
 /// then count as incorrect or missing instead of as a whole spurious
 /// event plus a whole missing one.
-fn pair(preds: &[EventRecord], golds: &[GoldEvent]) -> Vec<(usize, usize, Comparison)> {
+fn pair(
+    preds: &[EventRecord],
+    golds: &[GoldEvent],
+    aliases: Option<&Aliases>,
+) -> Vec<(usize, usize, Comparison)> {
     let mut candidates = Vec::new();
     for (p, pe) in preds.iter().enumerate() {
         for (g, ge) in golds.iter().enumerate() {
             if pe.event_type.trim() == ge.event_type.trim() {
-                candidates.push((p, g, compare(pe, ge)));
+                candidates.push((p, g, compare(pe, ge, aliases)));
             }
         }
     }
@@ -407,7 +436,7 @@ fn pair(preds: &[EventRecord], golds: &[GoldEvent]) -> Vec<(usize, usize, Compar
     pairs
 }
 
-impl Accumulator {
+impl Accumulator<'_> {
     fn document(&mut self, gold: &GoldDoc, pred: &Prediction) {
         self.documents += 1;
         self.gold_events += gold.events.len();
@@ -427,7 +456,7 @@ impl Accumulator {
             self.false_events.count = self.false_events.events.len();
         }
 
-        let pairs = pair(&pred.events, &gold.events);
+        let pairs = pair(&pred.events, &gold.events, self.aliases);
         let mut pred_of_gold: Vec<Option<(usize, Comparison)>> =
             (0..gold.events.len()).map(|_| None).collect();
         let mut pred_paired = vec![false; pred.events.len()];
@@ -522,7 +551,7 @@ impl Accumulator {
         let mut diffs = vec![diff("event", None)];
         let mut values = Counts::default();
         for (i, slot) in Slot::ALL.iter().enumerate() {
-            let want: Vec<GoldValue> = match slot.gold(ge) {
+            let want: Vec<GoldValue> = match slot.gold(ge, None) {
                 GoldSlot::Unscored => Vec::new(),
                 GoldSlot::Single(v) => vec![v],
                 GoldSlot::Multi(v) => v,
@@ -570,7 +599,12 @@ impl Accumulator {
         want: &[String],
         entities: &[EntityRecord],
     ) {
-        let want: Vec<GoldValue> = want.iter().filter_map(|s| GoldValue::parse(s)).collect();
+        let mut want: Vec<GoldValue> = want.iter().filter_map(|s| GoldValue::parse(s)).collect();
+        if let Some(a) = self.aliases.filter(|_| label == "PLACE") {
+            for w in &mut want {
+                a.widen(w);
+            }
+        }
         let got: Vec<PredValue> = canonicals(entities, label)
             .iter()
             .filter_map(|s| PredValue::parse(s))

@@ -794,13 +794,35 @@ pub fn assemble(
         if drafts[i].recalled || Some(i) == occasion && ev.kind != Some(EventType::Meeting) {
             continue;
         }
-        if ev.kind == Some(EventType::Meeting) && ev.date.is_none() {
+        if ev.kind == Some(EventType::Meeting) {
             if let Some(t) = trip.map(|t| &snapshot[t]) {
-                ev.date = match t.date {
-                    Some(DateValue::Interval(a, _)) => Some(DateValue::Day(a)),
-                    other => other,
-                };
-                ev.date_span = t.date_span;
+                if ev.date.is_none() {
+                    ev.date = match t.date {
+                        Some(DateValue::Interval(a, _)) => Some(DateValue::Day(a)),
+                        other => other,
+                    };
+                    ev.date_span = t.date_span;
+                }
+                // Talks during a visit are held where the visit went.
+                if ev.place.is_none() {
+                    ev.place = t.place.clone();
+                    ev.place_country = t.place_country.clone();
+                }
+            }
+        }
+        // A visit reported without its own day is dated, and placed, by
+        // the talks held during it ("On September 15 ... met with ...").
+        if ev.kind == Some(EventType::Visit) {
+            let meeting = main_of(EventType::Meeting).map(|m| &snapshot[m]);
+            if let Some(m) = meeting {
+                if ev.date.is_none() {
+                    ev.date = m.date;
+                    ev.date_span = m.date_span;
+                }
+                if ev.place.is_none() {
+                    ev.place = m.place.clone();
+                    ev.place_country = m.place_country.clone();
+                }
             }
         }
         if ev.kind == Some(EventType::Signing) {

@@ -187,7 +187,7 @@ fn build_alternatives() -> Vec<(Kind, String)> {
         (Kind::RelMonth, format!(r"(?P<rq>last|next)\s+{m1}")),
         (
             Kind::RelDay,
-            r"(?P<rd>(?:the\s+)?day\s+(?:before\s+yesterday|after\s+tomorrow)|yesterday|today|tonight|tomorrow)"
+            r"(?P<rd>(?:the\s+)?day\s+(?:before\s+yesterday|after\s+tomorrow)|yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))"
                 .to_string(),
         ),
         (
@@ -1054,6 +1054,11 @@ mod tests {
         ("March 5-3", Some("2025-03-10"), &[]),
         // Relative to the anchor (2024-12-19 is a Thursday).
         ("said today", Some("2024-12-19"), &[("today", "2024-12-19")]),
+        (
+            "received a call this evening",
+            Some("2024-12-19"),
+            &[("this evening", "2024-12-19")],
+        ),
         (
             "said yesterday",
             Some("2024-12-19"),
