@@ -3,6 +3,7 @@
 //! slots are filled from its sentences: date, place, participants, parties,
 //! sectors and agreed sectors.
 
+pub mod place;
 mod sense;
 mod triggers;
 
@@ -255,7 +256,9 @@ pub fn assemble(
             .map_or(c.sentence, |x| x.sentence)
             .max(c.sentence.saturating_sub(8));
         let mut before: Vec<&str> = (first..c.sentence).flat_map(people_in).collect();
-        for x in &d.cues {
+        // The event's latest cues are enough (and keep this bounded when a
+        // document repeats one event thousands of times).
+        for x in d.cues.iter().rev().take(16) {
             if x.sentence == c.sentence {
                 continue;
             }
@@ -694,89 +697,20 @@ pub fn assemble(
             }
         }
 
-        // Place: "in <city>" in the event's sentences.
-        if d.kind != EventType::PhoneCall {
-            let mut best: Option<&Mention> = None;
-            'outer: for &si in &strong_sentences {
-                let s = &seg.sentences[si];
-                for m in span_of(mentions, s.start, s.end)
-                    .iter()
-                    .filter(|m| m.end <= s.end && matches!(m.label, Label::Place | Label::Country))
-                {
-                    if !scope(m.start, m.end, si) || in_title(m) {
-                        continue;
-                    }
-                    let before = text[s.start..m.start].trim_end().to_lowercase();
-                    let prep = before.ends_with(" in")
-                        || before.ends_with(" at")
-                        || before == "in"
-                        || (d.kind == EventType::Visit
-                            && (before.ends_with(" to") || before.ends_with("visited")));
-                    if !prep {
-                        continue;
-                    }
-                    if m.label == Label::Place {
-                        best = Some(m);
-                        break 'outer;
-                    }
-                    if best.is_none() {
-                        best = Some(m);
-                    }
-                }
-            }
-            match best {
-                Some(m) if m.label == Label::Place => {
-                    ev.place = Some(m.canonical.clone());
-                    ev.place_country = m.country.clone();
-                }
-                Some(m) => {
-                    // A country; the dateline city when it lies there.
-                    let dl = article
-                        .dateline
-                        .as_ref()
-                        .filter(|_| !d.recalled)
-                        .and_then(|dl| dl.place_entry.map(|e| gaz.entry(e)));
-                    match dl.filter(|e| {
-                        e.label() == Label::Place
-                            && e.country.as_deref() == Some(m.canonical.as_str())
-                    }) {
-                        Some(e) => {
-                            ev.place = Some(e.canonical.clone());
-                            ev.place_country = e.country.clone();
-                        }
-                        None => {
-                            ev.place = Some(m.canonical.clone());
-                            ev.place_country = Some(m.canonical.clone());
-                        }
-                    }
-                }
-                None if !d.recalled && matches!(d.kind, EventType::Meeting | EventType::Visit) => {
-                    if let Some(dl) = &article.dateline {
-                        let (name, country) = match dl.place_entry.map(|e| gaz.entry(e)) {
-                            Some(e) if e.label() == Label::Country => {
-                                (e.canonical.clone(), Some(e.canonical.clone()))
-                            }
-                            Some(e) => (e.canonical.clone(), e.country.clone()),
-                            None => (dl.place.clone(), None),
-                        };
-                        // "here" is the dateline's city.
-                        let here = strong_sentences.iter().any(|&si| {
-                            sentence_words
-                                .of(si)
-                                .iter()
-                                .any(|(_, w)| w.as_str() == "here")
-                        });
-                        let home = here
-                            || ev.parties.is_empty()
-                            || country.as_ref().is_some_and(|c| ev.parties.contains(c));
-                        if home {
-                            ev.place = Some(name);
-                            ev.place_country = country;
-                        }
-                    }
-                }
-                None => {}
-            }
+        // Place: the best candidate of the article by the cues of `place`.
+        let query = place::PlaceQuery {
+            kind: d.kind,
+            recalled: d.recalled,
+            sentences: &strong_sentences,
+            owned: &owned[di],
+            parties: &ev.parties,
+        };
+        let in_scope = |m: &Mention, si: usize| scope(m.start, m.end, si);
+        if let Some((p, c)) =
+            place::choose(article, seg, mentions, gaz, &query, &in_scope, &in_title)
+        {
+            ev.place = Some(p);
+            ev.place_country = c;
         }
         events.push(ev);
     }

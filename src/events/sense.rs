@@ -77,6 +77,12 @@ pub enum Sense {
     Court,
     Culture,
     Tourism,
+    /// Research and teaching: "the annual meeting of the association of
+    /// marine scientists".
+    Science,
+    /// A political party's own business: "a meeting of the Parliamentary
+    /// Labour Party", "Labour activists".
+    Party,
 }
 
 impl Sense {
@@ -88,6 +94,8 @@ impl Sense {
             Sense::Court => "court",
             Sense::Culture => "culture",
             Sense::Tourism => "tourism",
+            Sense::Party => "party",
+            Sense::Science => "science",
         }
     }
 }
@@ -264,6 +272,34 @@ const SENSE_WORDS: &[(Sense, &[&str])] = &[
         ],
     ),
     (
+        Sense::Party,
+        &[
+            "labour",
+            "tory",
+            "tories",
+            "backbench",
+            "backbenchers",
+            "plp",
+            "party's",
+            "mps",
+        ],
+    ),
+    (
+        Sense::Science,
+        &[
+            "researchers",
+            "scientists",
+            "scientific",
+            "university",
+            "universities",
+            "professor",
+            "professors",
+            "academics",
+            "scholars",
+            "students",
+        ],
+    ),
+    (
         Sense::Tourism,
         &[
             "tourists",
@@ -324,6 +360,30 @@ const OFFICE_WORDS: &[&str] = &[
     "commission",
     "high",
     "foreign",
+];
+
+/// Words of an office that only a state has, whatever the words around.
+const STATE_OFFICE_WORDS: &[&str] = &[
+    "minister",
+    "ministry",
+    "ambassador",
+    "government",
+    "prime",
+    "premier",
+    "king",
+    "queen",
+    "emir",
+    "sultan",
+    "governor",
+    "mayor",
+    "envoy",
+    "consul",
+    "senator",
+    "parliament",
+    "cabinet",
+    "secretary-general",
+    "commissioner",
+    "chancellor",
 ];
 
 /// Words that make a title a post outside the state ("Premier League",
@@ -442,7 +502,20 @@ pub fn judge(
                 .map(|m| text[m.start..m.end].to_string())
         })
     };
-    if let Some(a) = officeholder.or_else(office) {
+    // A party's own meeting is not a state's, whoever attends, unless a
+    // second state takes part.
+    if sense == Sense::Party && parties.len() < 2 {
+        return verdict(Reason::OtherSense(sense), None);
+    }
+    // Around sport, business or culture a "President" or "Chairman" is
+    // most often a club's or a firm's: there only a state office counts
+    // (a minister, an ambassador, a governor ...).
+    let holder = officeholder.or_else(office).filter(|a| {
+        sense == Sense::Official
+            || a.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .any(|w| STATE_OFFICE_WORDS.contains(&w.to_lowercase().as_str()))
+    });
+    if let Some(a) = holder {
         return verdict(Reason::Officeholder, Some(a));
     }
     if sense != Sense::Official {
@@ -463,6 +536,12 @@ pub fn judge(
         .find_map(|p| people.country.get(p.as_str()).map(|c| format!("{p} ({c})")));
     if let Some(a) = acting {
         return verdict(Reason::StateNamed, Some(a));
+    }
+    // A call or a visit is made by people: with none named and no body,
+    // a country's name alone ("Britain's first mobile phone call", "have
+    // arrived in the UK") is no state acting.
+    if matches!(kind, EventType::PhoneCall | EventType::Visit) && participants.is_empty() {
+        return verdict(Reason::NoStateActor, None);
     }
     // A country or organization named as a noun in the event's own
     // sentences stands for its state; a demonym ("Saudi Arabian carrier")
@@ -507,12 +586,18 @@ pub fn share_occasion(judgements: &mut [&mut Judgement]) {
 /// The sense the event's sentences give its trigger: the first sense whose
 /// words occur (sport before business: "the club's board").
 fn sense_of(sentence_words: &SentenceWords<'_>, sentences: &[usize]) -> Sense {
+    let text = sentence_words.text();
     for (sense, words) in SENSE_WORDS {
         let hit = sentences.iter().any(|&si| {
-            sentence_words
-                .of(si)
-                .iter()
-                .any(|(_, w)| words.contains(&w.as_str()))
+            sentence_words.of(si).iter().any(|(p, w)| {
+                // "the festival's programme" is about a festival.
+                let w = w.as_str();
+                let w = w.strip_suffix("'s").unwrap_or(w);
+                words.contains(&w)
+                    // A party is a name: "Labour", not "labour migration".
+                    && (*sense != Sense::Party
+                        || text[*p..].starts_with(|c: char| c.is_uppercase()))
+            })
         });
         if hit {
             return *sense;

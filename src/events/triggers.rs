@@ -157,6 +157,105 @@ const SPORT: &[&str] = &[
     "coach",
 ];
 
+/// Verbs that, after "to" just before a trigger, make it a plan: "is to
+/// hold talks", "trying to arrange a meeting", "agreed to open talks".
+const PLAN_VERBS: &[&str] = &[
+    "hold", "open", "begin", "start", "resume", "revive", "arrange", "conclude", "attend", "host",
+    "pay", "make", "sign",
+];
+/// Words before a trigger that put it ahead: "ahead of the meeting", "in the
+/// run-up to the summit", "due to arrive".
+const AHEAD: &[&str] = &["ahead", "run-up", "due", "awaiting", "until", "before"];
+/// Words right after a trigger that put it ahead: "talks begin later on
+/// Wednesday", "a meeting expected next month", "next week's summit".
+const AHEAD_AFTER: &[&str] = &["expected", "begin", "begins", "scheduled", "planned", "due"];
+/// Objects that make "met" / "meeting" a matter of satisfying, not of
+/// people meeting: "met certain criteria", "meeting its targets", "met a
+/// cool reception".
+const NOT_MET_OBJECTS: &[&str] = &[
+    "criteria",
+    "criterion",
+    "target",
+    "targets",
+    "requirement",
+    "requirements",
+    "reception",
+    "demand",
+    "demands",
+    "expectations",
+    "deadline",
+    "deadlines",
+    "conditions",
+    "needs",
+    "standards",
+    "goals",
+    "obligations",
+    "costs",
+    "cost",
+    "bill",
+    "commitments",
+    "challenge",
+    "challenges",
+    "resistance",
+    "opposition",
+    "approval",
+];
+
+/// True when the words around a trigger put it in the future or make it a
+/// plan: "ahead of the meeting", "is to hold talks", "talks begin later on
+/// Wednesday", "next week's summit", "a meeting expected next month".
+fn planned(before: &[&str], after: &[&str]) -> bool {
+    let near = &before[before.len().saturating_sub(4)..];
+    if near.iter().any(|w| AHEAD.contains(w)) {
+        return true;
+    }
+    // "next week's summit", "Thursday's meeting" in a text about plans is
+    // left to the date; "next week's" is plain.
+    if near
+        .windows(2)
+        .any(|p| p[0] == "next" && p[1].ends_with("'s"))
+    {
+        return true;
+    }
+    if near
+        .windows(2)
+        .any(|p| p[0] == "to" && PLAN_VERBS.contains(&p[1]))
+    {
+        return true;
+    }
+    let soon = &after[..after.len().min(4)];
+    if soon.iter().any(|w| AHEAD_AFTER.contains(w)) {
+        return true;
+    }
+    // "later on Tuesday", "late on Monday", "later this week", "next month".
+    soon.windows(2).any(|p| {
+        matches!(p[0], "later" | "late")
+            && matches!(p[1], "on" | "this" | "today" | "tonight" | "tomorrow")
+            || p[0] == "next" && matches!(p[1], "week" | "month" | "year" | "weekend" | "session")
+    })
+}
+
+/// True for "met" or "meeting" in the sense of satisfying ("met certain
+/// criteria", "interests were met", "meeting its targets"), and "talks" as
+/// a verb ("he talks of").
+fn not_an_encounter(surface: &str, before: &[&str], after: &[&str]) -> bool {
+    let last = before.last().copied().unwrap_or("");
+    match surface {
+        "met" | "meeting" | "meet" => {
+            let object = after.iter().take(3).any(|w| NOT_MET_OBJECTS.contains(w));
+            // "interests were met", "the bill had been met": passive with no
+            // one met.
+            let passive = surface == "met"
+                && matches!(last, "was" | "were" | "been" | "be" | "being")
+                && !matches!(after.first().copied(), Some("with" | "by"));
+            object || passive
+        }
+        "talks" => matches!(last, "he" | "she" | "it" | "who" | "which" | "that"),
+        "signed" => after.first() == Some(&"up"),
+        _ => false,
+    }
+}
+
 /// Words that put a meeting on a screen or a line.
 const REMOTE: &[&str] = &[
     "video conference",
@@ -240,6 +339,11 @@ impl<'a> SentenceWords<'a> {
             seg,
             cache: vec![OnceCell::new(); seg.sentences.len()],
         }
+    }
+
+    /// The article text the words come from.
+    pub fn text(&self) -> &'a str {
+        self.text
     }
 
     /// The sentences the words are listed for.
@@ -349,6 +453,12 @@ pub fn cues(
             continue;
         }
         if near_before.contains(&"to") && kind != EventType::Agreement {
+            continue;
+        }
+        if kind != EventType::Agreement && planned(&before, &after) {
+            continue;
+        }
+        if not_an_encounter(&surface, &before, &after) {
             continue;
         }
         let mut recalled = near_before.iter().any(|w| PAST_MARK.contains(w));

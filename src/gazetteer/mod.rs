@@ -72,6 +72,8 @@ pub struct Gazetteer {
     surnames: FastMap<String, Vec<u32>>,
     /// Spelling-independent key of every PERSON name and alias → entry.
     person_keys: FastMap<String, u32>,
+    /// Country → its capital's PLACE entry ("the Qatari capital").
+    capitals: FastMap<String, u32>,
 }
 
 impl Gazetteer {
@@ -109,8 +111,14 @@ impl Gazetteer {
         let mut first_names = FastSet::default();
         let mut surnames: FastMap<String, Vec<u32>> = FastMap::default();
         let mut person_keys: FastMap<String, u32> = FastMap::default();
+        let mut capitals: FastMap<String, u32> = FastMap::default();
         for (i, e) in entries.iter().enumerate() {
             match e.label() {
+                Label::Place if e.kind.as_deref() == Some("capital") => {
+                    if let Some(c) = &e.country {
+                        capitals.entry(c.clone()).or_insert(i as u32);
+                    }
+                }
                 Label::FirstName => {
                     first_names.insert(e.canonical.to_lowercase());
                     for a in &e.aliases {
@@ -140,7 +148,13 @@ impl Gazetteer {
             first_names,
             surnames,
             person_keys,
+            capitals,
         })
+    }
+
+    /// The capital of `country` (its canonical name), if the places list it.
+    pub fn capital(&self, country: &str) -> Option<u32> {
+        self.capitals.get(country).copied()
     }
 
     pub fn entry(&self, id: u32) -> &Entry {
