@@ -5,7 +5,7 @@
 
 mod triggers;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use crate::clean::Article;
 use crate::date::{Date, DateValue};
@@ -110,6 +110,85 @@ struct Draft {
     recalled: bool,
 }
 
+/// Look-ups of the events being built, by kind, so that merging a cue
+/// costs no walk over all the events so far (issue #18). Events are only
+/// appended, and an event's kind and `recalled` never change; each method
+/// answers what the walk it stands for answered.
+#[derive(Default)]
+struct DraftIndex {
+    /// Per kind, the events not recalled, in order, with the sentence of
+    /// their first cue (nondecreasing: cues come in text order).
+    open: HashMap<EventType, Vec<(usize, usize)>>,
+    /// The last event not recalled that is a meeting or a phone call.
+    last_talk: Option<usize>,
+    /// Per kind, the events not recalled that were made without a date, in
+    /// order; those dated since are dropped from the front when met.
+    undated: HashMap<EventType, VecDeque<usize>>,
+    /// Per kind and date, the first event that has had that date. Dates
+    /// only change from none to one, or from a day to an interval: while
+    /// no event of the kind has an interval, overlapping is equality and
+    /// this tells the first overlapping event.
+    by_date: HashMap<(EventType, DateValue), usize>,
+    /// The kinds with an event dated by an interval: searched by a walk.
+    has_interval: HashSet<EventType>,
+}
+
+impl DraftIndex {
+    fn push(&mut self, drafts: &mut Vec<Draft>, d: Draft) {
+        let di = drafts.len();
+        if !d.recalled {
+            let first = d.cues.first().map_or(0, |c| c.sentence);
+            self.open.entry(d.kind).or_default().push((di, first));
+            if matches!(d.kind, EventType::Meeting | EventType::PhoneCall) {
+                self.last_talk = Some(di);
+            }
+            if d.date.is_none() {
+                self.undated.entry(d.kind).or_default().push_back(di);
+            }
+        }
+        if let Some((v, _, _)) = d.date {
+            self.dated(d.kind, di, v);
+        }
+        drafts.push(d);
+    }
+
+    /// Event `di` of `kind` now has date `v`.
+    fn dated(&mut self, kind: EventType, di: usize, v: DateValue) {
+        if matches!(v, DateValue::Interval(..)) {
+            self.has_interval.insert(kind);
+        }
+        let e = self.by_date.entry((kind, v)).or_insert(di);
+        *e = (*e).min(di);
+    }
+
+    /// The last event of `kind` not recalled.
+    fn last_open(&self, kind: EventType) -> Option<usize> {
+        self.open.get(&kind)?.last().map(|&(di, _)| di)
+    }
+
+    /// The first event of `kind` whose date overlaps `v`.
+    fn first_overlapping(&self, drafts: &[Draft], kind: EventType, v: &DateValue) -> Option<usize> {
+        if matches!(v, DateValue::Interval(..)) || self.has_interval.contains(&kind) {
+            return drafts
+                .iter()
+                .position(|d| d.kind == kind && d.date.is_some_and(|x| overlaps(&x.0, v)));
+        }
+        self.by_date.get(&(kind, *v)).copied()
+    }
+
+    /// The first event of `kind` not recalled and without a date.
+    fn first_undated(&mut self, drafts: &[Draft], kind: EventType) -> Option<usize> {
+        let q = self.undated.get_mut(&kind)?;
+        while let Some(&di) = q.front() {
+            if drafts[di].date.is_none() {
+                return Some(di);
+            }
+            q.pop_front();
+        }
+        None
+    }
+}
+
 fn recent(d: &DateValue, anchor: Option<Date>) -> bool {
     let Some(a) = anchor else { return true };
     let day = match d {
@@ -177,7 +256,11 @@ pub fn assemble(
         };
         let Some(value) = d.date else { continue };
         let mut best: Option<(usize, usize)> = None;
-        for (ci, c) in all.iter().enumerate().filter(|(_, c)| c.sentence == si) {
+        // `all` is in sentence order: the cues of sentence `si` are one
+        // run of it, found by search, not by a look at every cue.
+        let lo = all.partition_point(|c| c.sentence < si);
+        let hi = lo + all[lo..].partition_point(|c| c.sentence <= si);
+        for (ci, c) in all.iter().enumerate().take(hi).skip(lo) {
             let dist = if c.end <= d.start {
                 d.start - c.end
             } else {
@@ -211,30 +294,37 @@ pub fn assemble(
             .collect()
     };
     // "X was received by the President": a reception with someone the
-    // event so far did not have is a meeting of its own.
-    let other_people = |c: &Cue, d: &Draft| -> bool {
-        let surface = text[c.start..c.end].to_lowercase();
-        if c.kind != EventType::Meeting
-            || !matches!(
-                surface.as_str(),
+    // event so far did not have is a meeting of its own. Only these cues
+    // ask it.
+    let asks_other_people = |c: &Cue| -> bool {
+        c.kind == EventType::Meeting
+            && matches!(
+                text[c.start..c.end].to_lowercase().as_str(),
                 "received" | "met" | "met with" | "hosted" | "courtesy call"
             )
-        {
-            return false;
-        }
-        let here = people_in(c.sentence);
-        // The event's last few sentences are enough to know who it had.
-        let first = d
-            .cues
-            .first()
-            .map_or(c.sentence, |x| x.sentence)
-            .max(c.sentence.saturating_sub(8));
-        let before: Vec<&str> = (first..c.sentence).flat_map(people_in).collect();
-        here.len() >= 2 && !before.is_empty() && here.iter().any(|p| !before.contains(p))
+    };
+    // Does sentence `si` name someone sentences `first..si` do not? The
+    // event's last few sentences are enough to know who it had: `first`
+    // is the sentence of the event's first cue, or 8 before `si`. The
+    // answer depends on these two numbers alone, so it is computed once
+    // for each (a long sentence with many cues would be quadratic).
+    let mut newcomers_memo: HashMap<(usize, usize), bool> = HashMap::new();
+    let mut newcomers = |si: usize, first: usize| -> bool {
+        *newcomers_memo.entry((si, first)).or_insert_with(|| {
+            let before: HashSet<&str> = (first..si).flat_map(people_in).collect();
+            if before.is_empty() {
+                return false;
+            }
+            let here = people_in(si);
+            here.len() >= 2 && here.iter().any(|p| !before.contains(p))
+        })
     };
 
-    // 2. Merge cues into events.
+    // 2. Merge cues into events. Each look-up of an earlier event is by
+    // `DraftIndex`, not by a walk over all the events so far (quadratic
+    // in a long document: issue #18); the answers are the walks'.
     let mut drafts: Vec<Draft> = Vec::new();
+    let mut index = DraftIndex::default();
     let mut agreement_cues: Vec<(usize, Cue)> = Vec::new();
     for (ci, c) in all.iter().enumerate() {
         let date = cue_date.get(&ci).copied();
@@ -243,96 +333,124 @@ pub fn assemble(
             continue;
         }
         if c.weak {
-            let target = drafts
-                .iter_mut()
-                .rev()
-                .find(|d| d.kind == c.kind && !d.recalled);
-            if let Some(d) = target {
+            // The last event of the kind not recalled, else the last
+            // meeting or call not recalled (for a meeting cue).
+            if let Some(di) = index.last_open(c.kind) {
+                let d = &mut drafts[di];
                 if d.date.is_none() {
                     d.date = date;
+                    if let Some((v, _, _)) = date {
+                        index.dated(c.kind, di, v);
+                    }
                 }
                 d.cues.push(c.clone());
-            } else if let Some(d) = drafts.iter_mut().rev().find(|d| {
-                matches!(d.kind, EventType::Meeting | EventType::PhoneCall)
-                    && !d.recalled
-                    && c.kind == EventType::Meeting
-            }) {
-                d.cues.push(c.clone());
+            } else if let Some(di) = index.last_talk.filter(|_| c.kind == EventType::Meeting) {
+                drafts[di].cues.push(c.clone());
             }
             continue;
         }
         match date {
             Some((v, ds, de)) => {
-                if let Some(d) = drafts
-                    .iter_mut()
-                    .find(|d| d.kind == c.kind && d.date.is_some_and(|x| overlaps(&x.0, &v)))
-                {
+                if let Some(di) = index.first_overlapping(&drafts, c.kind, &v) {
+                    let d = &mut drafts[di];
                     // The wider value wins: "14-15 October" over "14 October".
                     if let Some(x) = d.date.as_mut() {
                         if matches!(v, DateValue::Interval(..))
                             && !matches!(x.0, DateValue::Interval(..))
                         {
                             *x = (v, ds, de);
+                            index.dated(c.kind, di, v);
                         }
                     }
                     d.cues.push(c.clone());
-                } else if let Some(d) = drafts.iter_mut().find(|d| {
-                    d.kind == c.kind
-                        && d.date.is_none()
-                        && !d.recalled
-                        && recent(&v, article.anchor)
-                }) {
+                } else if let Some(di) = recent(&v, article.anchor)
+                    .then(|| index.first_undated(&drafts, c.kind))
+                    .flatten()
+                {
+                    let d = &mut drafts[di];
                     d.date = Some((v, ds, de));
+                    index.dated(c.kind, di, v);
                     d.cues.push(c.clone());
                 } else {
                     let recalled = c.recalled || !recent(&v, article.anchor);
-                    drafts.push(Draft {
-                        kind: c.kind,
-                        cues: vec![c.clone()],
-                        date: Some((v, ds, de)),
-                        recalled,
-                    });
+                    index.push(
+                        &mut drafts,
+                        Draft {
+                            kind: c.kind,
+                            cues: vec![c.clone()],
+                            date: Some((v, ds, de)),
+                            recalled,
+                        },
+                    );
                 }
             }
             None => {
                 if c.recalled {
                     continue;
                 }
-                if let Some(d) = drafts
-                    .iter_mut()
-                    .find(|d| d.kind == c.kind && !d.recalled && !other_people(c, d))
-                {
-                    d.cues.push(c.clone());
+                // The first event of the kind not recalled for which the
+                // cue names no one new (see `newcomers`). The events come
+                // in the order of their first cue's sentence, so those
+                // whose `first` is the same give the same answer: at most
+                // nine answers are computed.
+                let open = index.open.get(&c.kind).map_or(&[][..], Vec::as_slice);
+                let mut target = None;
+                if asks_other_people(c) {
+                    let floor = c.sentence.saturating_sub(8);
+                    let mut p = 0;
+                    while let Some(&(di, first)) = open.get(p) {
+                        let first = first.max(floor);
+                        if !newcomers(c.sentence, first) {
+                            target = Some(di);
+                            break;
+                        }
+                        p = open.partition_point(|&(_, s)| s.max(floor) <= first);
+                    }
                 } else {
-                    drafts.push(Draft {
-                        kind: c.kind,
-                        cues: vec![c.clone()],
-                        date: None,
-                        recalled: false,
-                    });
+                    target = open.first().map(|&(di, _)| di);
+                }
+                if let Some(di) = target {
+                    drafts[di].cues.push(c.clone());
+                } else {
+                    index.push(
+                        &mut drafts,
+                        Draft {
+                            kind: c.kind,
+                            cues: vec![c.clone()],
+                            date: None,
+                            recalled: false,
+                        },
+                    );
                 }
             }
         }
     }
     if drafts.iter().all(|d| d.recalled) && !agreement_cues.is_empty() {
+        // The first agreement event, kept rather than searched for at
+        // every agreement cue.
+        let mut agreement = drafts.iter().position(|d| d.kind == EventType::Agreement);
         for (ci, c) in &agreement_cues {
             if c.weak || c.recalled {
                 continue;
             }
             let date = cue_date.get(ci).copied();
-            match drafts.iter_mut().find(|d| d.kind == EventType::Agreement) {
-                Some(d) => {
+            match agreement {
+                Some(di) => {
+                    let d = &mut drafts[di];
                     d.cues.push(c.clone());
                     if d.date.is_none() {
                         d.date = date;
                     }
                 }
-                None => drafts.push(Draft {
-                    kind: EventType::Agreement,
-                    cues: vec![c.clone()],
-                    date,
-                    recalled: false,
-                }),
+                None => {
+                    agreement = Some(drafts.len());
+                    drafts.push(Draft {
+                        kind: EventType::Agreement,
+                        cues: vec![c.clone()],
+                        date,
+                        recalled: false,
+                    });
+                }
             }
         }
     }
