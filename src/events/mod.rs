@@ -465,7 +465,8 @@ pub fn assemble(
     let mut owners: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (di, d) in drafts.iter().enumerate() {
         for c in &d.cues {
-            if !owners[c.sentence].contains(&di) {
+            // `di` grows: it is in the list only if it was the last added.
+            if owners[c.sentence].last() != Some(&di) {
                 owners[c.sentence].push(di);
             }
         }
@@ -508,7 +509,7 @@ pub fn assemble(
         let signs_here = o.iter().any(|&di| {
             drafts[di].kind == EventType::Signing
                 && !drafts[di].recalled
-                && drafts[di].cues.iter().any(|c| c.sentence == si)
+                && !cues_in(&drafts[di].cues, si).is_empty()
         });
         if signs_here {
             o.retain(|&di| drafts[di].kind == EventType::Signing || drafts[di].recalled);
@@ -519,7 +520,7 @@ pub fn assemble(
     let mut recalled_in: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (di, d) in drafts.iter().enumerate().filter(|(_, d)| d.recalled) {
         for c in &d.cues {
-            if !recalled_in[c.sentence].contains(&di) {
+            if recalled_in[c.sentence].last() != Some(&di) {
                 recalled_in[c.sentence].push(di);
             }
         }
@@ -593,9 +594,8 @@ pub fn assemble(
         // A recalled event's own words: from its document noun to its date.
         let scope = |start: usize, end: usize, si: usize| -> bool {
             if d.recalled {
-                d.cues.iter().any(|c| {
-                    c.sentence == si
-                        && start >= c.phrase_start.min(c.start)
+                cues_in(&d.cues, si).iter().any(|c| {
+                    start >= c.phrase_start.min(c.start)
                         && end <= d.date.map_or(c.end, |x| x.2.max(c.end))
                 })
             } else {
@@ -603,9 +603,8 @@ pub fn assemble(
                 !recalled_in[si].iter().any(|&oi| {
                     let o = &drafts[oi];
                     oi != di
-                        && o.cues.iter().any(|c| {
-                            c.sentence == si
-                                && start >= c.phrase_start.min(c.start)
+                        && cues_in(&o.cues, si).iter().any(|c| {
+                            start >= c.phrase_start.min(c.start)
                                 && end <= o.date.map_or(c.end, |x| x.2.max(c.end))
                         })
                 })
@@ -613,6 +612,7 @@ pub fn assemble(
         };
         // Participants: people in the event's sentences who act in it.
         let mut party_pos: Vec<(String, usize)> = Vec::new();
+        let mut seen_participants: HashSet<String> = HashSet::new();
         for &si in &cue_sentences {
             let s = &seg.sentences[si];
             let ws = sentence_words.of(si);
@@ -631,7 +631,7 @@ pub fn assemble(
                 if before.iter().any(|w| NOT_ACTING.contains(w)) {
                     continue;
                 }
-                push_unique(&mut ev.participants, &m.canonical);
+                push_unique_seen(&mut ev.participants, &mut seen_participants, &m.canonical);
                 if let Some(c) = &m.country {
                     party_pos.push((c.clone(), m.start));
                 }
@@ -658,7 +658,12 @@ pub fn assemble(
         // Heads of delegations and speakers in the event's other sentences.
         for &si in &owned[di] {
             let s = &seg.sentences[si];
-            if !s.body || !owners[si].contains(&di) || cue_sentences.contains(&si) || d.recalled {
+            // Both lists are sorted: searched, not walked.
+            if !s.body
+                || owners[si].binary_search(&di).is_err()
+                || cue_sentences.binary_search(&si).is_ok()
+                || d.recalled
+            {
                 continue;
             }
             let mut people = span_of(mentions, s.start, s.end)
@@ -689,9 +694,11 @@ pub fn assemble(
                 let opening = lead_text.trim().is_empty()
                     || titled
                     || (lead_text.trim_end().ends_with(',')
-                        && lead_text.split_whitespace().count() <= 5);
+                        // Counted up to 6 only: the start of a long
+                        // sentence is not walked at every person.
+                        && lead_text.split_whitespace().take(6).count() <= 5);
                 if leading || opening {
-                    push_unique(&mut ev.participants, &m.canonical);
+                    push_unique_seen(&mut ev.participants, &mut seen_participants, &m.canonical);
                     if let Some(c) = &m.country {
                         party_pos.push((c.clone(), m.start));
                     }
@@ -712,7 +719,7 @@ pub fn assemble(
                         && matches!(m.label, Label::Country | Label::Org)
                         && scope(m.start, m.end, si)
                 }) {
-                    let before = text[s.start..m.start].trim_end().to_lowercase();
+                    let before = lower_tail(text[s.start..m.start].trim_end());
                     // "in Azerbaijan" is where, not who.
                     if before.ends_with(" in")
                         || before.ends_with(" to") && d.kind == EventType::Visit
@@ -725,8 +732,9 @@ pub fn assemble(
         }
         // Order parties by first mention in the document.
         let mut parties: Vec<(usize, String)> = Vec::new();
+        let mut seen_parties: HashSet<&str> = HashSet::new();
         for (p, _) in &party_pos {
-            if parties.iter().any(|(_, q)| q == p) {
+            if !seen_parties.insert(p.as_str()) {
                 continue;
             }
             let first = first_seen.get(p.as_str()).copied().unwrap_or(usize::MAX);
@@ -738,13 +746,14 @@ pub fn assemble(
         // Sectors from owned sentences; agreed when under agree language.
         for &si in &owned[di] {
             let s = &seg.sentences[si];
-            if !s.body || !owners[si].contains(&di) {
+            if !s.body || owners[si].binary_search(&di).is_err() {
                 continue;
             }
             // The first agree word in scope, looked for only in a sentence
             // with a sector to credit (most have none).
             let mut agree_at: Option<Option<usize>> = None;
-            let signing_sentence = d.kind == EventType::Signing && cue_sentences.contains(&si);
+            let signing_sentence =
+                d.kind == EventType::Signing && cue_sentences.binary_search(&si).is_ok();
             for m in span_of(mentions, s.start, s.end)
                 .iter()
                 .filter(|m| m.end <= s.end && m.label == Label::Sector)
@@ -785,7 +794,7 @@ pub fn assemble(
                     if !scope(m.start, m.end, si) || in_title(m) {
                         continue;
                     }
-                    let before = text[s.start..m.start].trim_end().to_lowercase();
+                    let before = lower_tail(text[s.start..m.start].trim_end());
                     let prep = before.ends_with(" in")
                         || before.ends_with(" at")
                         || before == "in"
@@ -885,8 +894,15 @@ pub fn assemble(
         if ev.kind == Some(EventType::Signing) {
             if let Some(m) = occasion.map(|o| &snapshot[o]) {
                 let signed_by_sides = drafts[i].cues.iter().any(|c| {
+                    // The words before the cue, from a word 8 before it
+                    // (the same words there as from the sentence's start:
+                    // a word run depends on nothing before it), not from
+                    // the start of a sentence that may be long.
                     let s = &seg.sentences[c.sentence];
-                    words(&text[s.start..c.start], s.start)
+                    let ws = sentence_words.of(c.sentence);
+                    let wi = ws.partition_point(|(p, _)| *p < c.start);
+                    let from = if wi > 8 { ws[wi - 8].0 } else { s.start };
+                    words(&text[from..c.start], from)
                         .iter()
                         .rev()
                         .take(6)
@@ -942,6 +958,33 @@ fn span_of(mentions: &[Mention], start: usize, end: usize) -> &[Mention] {
     let a = mentions.partition_point(|m| m.start < start);
     let b = mentions.partition_point(|m| m.start < end);
     &mentions[a..b.max(a)]
+}
+
+/// The cues of sentence `si` among `cues`, which are in sentence order.
+fn cues_in(cues: &[Cue], si: usize) -> &[Cue] {
+    let a = cues.partition_point(|c| c.sentence < si);
+    let b = a + cues[a..].partition_point(|c| c.sentence <= si);
+    &cues[a..b]
+}
+
+/// `s.to_lowercase()` cut to its last 8 characters (all of `s` if it has no
+/// more): lower-casing the whole start of a sentence at every mention is
+/// quadratic in a long sentence. Tests of an ending of up to 8 characters,
+/// and of equality with a shorter string, answer as on the whole (every
+/// character lower-cases to at least one).
+fn lower_tail(s: &str) -> String {
+    const TAIL: usize = 8;
+    let cut = s.char_indices().rev().nth(TAIL - 1).map_or(0, |(i, _)| i);
+    s[cut..].to_lowercase()
+}
+
+/// `push_unique` with `seen` holding the strings of `v`: a set, as an event
+/// in a long text may have a great many participants.
+fn push_unique_seen(v: &mut Vec<String>, seen: &mut HashSet<String>, s: &str) {
+    if !seen.contains(s) {
+        seen.insert(s.to_string());
+        v.push(s.to_string());
+    }
 }
 
 fn push_unique(v: &mut Vec<String>, s: &str) {
