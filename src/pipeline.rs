@@ -137,7 +137,7 @@ impl Pipeline {
                 return true;
             }
             let k = reach.partition_point(|&(s, _)| s < m.start);
-            !k.checked_sub(1).is_some_and(|k| m.end <= reach[k].1)
+            k.checked_sub(1).is_none_or(|k| m.end > reach[k].1)
         });
         // Dates inside a gazetteer match ("May" as a name) are dates only if
         // nothing else claims the words; keep the longer span.
