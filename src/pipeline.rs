@@ -113,13 +113,31 @@ impl Pipeline {
                 });
             });
         // Words of a title ("Minister of Trade") name the office, not a sector.
-        let titles: Vec<(usize, usize)> = all
+        // A sector is dropped when some title starts before it and ends at
+        // or after its end: with the titles sorted by start, the furthest
+        // end of those starting before it tells, by one search per sector
+        // instead of a walk over every title (quadratic in a long
+        // document: issue #18).
+        let mut titles: Vec<(usize, usize)> = all
             .iter()
             .filter(|m| m.label == Label::Title)
             .map(|m| (m.start, m.end))
             .collect();
+        titles.sort_unstable();
+        let mut furthest = 0;
+        let reach: Vec<(usize, usize)> = titles
+            .iter()
+            .map(|&(s, e)| {
+                furthest = furthest.max(e);
+                (s, furthest)
+            })
+            .collect();
         all.retain(|m| {
-            m.label != Label::Sector || !titles.iter().any(|&(s, e)| s < m.start && m.end <= e)
+            if m.label != Label::Sector {
+                return true;
+            }
+            let k = reach.partition_point(|&(s, _)| s < m.start);
+            k.checked_sub(1).is_none_or(|k| m.end > reach[k].1)
         });
         // Dates inside a gazetteer match ("May" as a name) are dates only if
         // nothing else claims the words; keep the longer span.

@@ -7,7 +7,7 @@ pub mod place;
 mod sense;
 mod triggers;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use crate::clean::Article;
 use crate::date::{Date, DateValue};
@@ -115,6 +115,108 @@ struct Draft {
     recalled: bool,
 }
 
+/// How many earlier events a cue is compared with before it starts one of
+/// its own: real articles have a handful, and a bound keeps a long text of
+/// many distinct meetings linear.
+const MERGE_LOOKS: usize = 32;
+
+/// Look-ups of the events being built, by kind, so that merging a cue
+/// costs no walk over all the events so far (issue #18). Events are only
+/// appended, and an event's kind and `recalled` never change; each method
+/// answers what the walk it stands for answered.
+#[derive(Default)]
+struct DraftIndex {
+    /// Per kind, the events not recalled, in order, with the sentence of
+    /// their first cue (nondecreasing: cues come in text order).
+    open: HashMap<EventType, Vec<(usize, usize)>>,
+    /// The last event not recalled that is a meeting or a phone call.
+    last_talk: Option<usize>,
+    /// Per kind, the events not recalled that were made without a date, in
+    /// order; those dated since are dropped from the front when met.
+    undated: HashMap<EventType, VecDeque<usize>>,
+    /// Per kind and date, the events that have had that date, in order. Dates
+    /// only change from none to one, or from a day to an interval: while
+    /// no event of the kind has an interval, overlapping is equality and
+    /// this tells the first overlapping event.
+    by_date: HashMap<(EventType, DateValue), Vec<usize>>,
+    /// The kinds with an event dated by an interval: searched by a walk.
+    has_interval: HashSet<EventType>,
+}
+
+impl DraftIndex {
+    fn push(&mut self, drafts: &mut Vec<Draft>, d: Draft) {
+        let di = drafts.len();
+        if !d.recalled {
+            let first = d.cues.first().map_or(0, |c| c.sentence);
+            self.open.entry(d.kind).or_default().push((di, first));
+            if matches!(d.kind, EventType::Meeting | EventType::PhoneCall) {
+                self.last_talk = Some(di);
+            }
+            if d.date.is_none() {
+                self.undated.entry(d.kind).or_default().push_back(di);
+            }
+        }
+        if let Some((v, _, _)) = d.date {
+            self.dated(d.kind, di, v);
+        }
+        drafts.push(d);
+    }
+
+    /// Event `di` of `kind` now has date `v`.
+    fn dated(&mut self, kind: EventType, di: usize, v: DateValue) {
+        if matches!(v, DateValue::Interval(..)) {
+            self.has_interval.insert(kind);
+        }
+        let e = self.by_date.entry((kind, v)).or_default();
+        if let Err(at) = e.binary_search(&di) {
+            e.insert(at, di);
+        }
+    }
+
+    /// The last event of `kind` not recalled.
+    fn last_open(&self, kind: EventType) -> Option<usize> {
+        self.open.get(&kind)?.last().map(|&(di, _)| di)
+    }
+
+    /// The events of `kind` whose date overlaps `v`, in order.
+    fn overlapping(&self, drafts: &[Draft], kind: EventType, v: &DateValue) -> Vec<usize> {
+        if matches!(v, DateValue::Interval(..)) || self.has_interval.contains(&kind) {
+            return drafts
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| d.kind == kind && d.date.is_some_and(|x| overlaps(&x.0, v)))
+                .map(|(di, _)| di)
+                .collect();
+        }
+        self.by_date
+            .get(&(kind, *v))
+            .map(|e| e.iter().take(MERGE_LOOKS).copied().collect())
+            .unwrap_or_default()
+    }
+
+    /// The first event of `kind` not recalled and without a date that
+    /// `fits`, within `MERGE_LOOKS` looks.
+    fn first_undated(
+        &mut self,
+        drafts: &[Draft],
+        kind: EventType,
+        fits: impl Fn(&Draft) -> bool,
+    ) -> Option<usize> {
+        let q = self.undated.get_mut(&kind)?;
+        while let Some(&di) = q.front() {
+            if drafts[di].date.is_none() {
+                break;
+            }
+            q.pop_front();
+        }
+        q.iter()
+            .filter(|&&di| drafts[di].date.is_none())
+            .take(MERGE_LOOKS)
+            .copied()
+            .find(|&di| fits(&drafts[di]))
+    }
+}
+
 fn recent(d: &DateValue, anchor: Option<Date>) -> bool {
     let Some(a) = anchor else { return true };
     let day = match d {
@@ -182,7 +284,11 @@ pub fn assemble(
         };
         let Some(value) = d.date else { continue };
         let mut best: Option<(usize, usize)> = None;
-        for (ci, c) in all.iter().enumerate().filter(|(_, c)| c.sentence == si) {
+        // `all` is in sentence order: the cues of sentence `si` are one
+        // run of it, found by search, not by a look at every cue.
+        let lo = all.partition_point(|c| c.sentence < si);
+        let hi = lo + all[lo..].partition_point(|c| c.sentence <= si);
+        for (ci, c) in all.iter().enumerate().take(hi).skip(lo) {
             let dist = if c.end <= d.start {
                 d.start - c.end
             } else {
@@ -273,8 +379,11 @@ pub fn assemble(
             || reception && here.iter().any(|p| !before.contains(p))
     };
 
-    // 2. Merge cues into events.
+    // 2. Merge cues into events. Each look-up of an earlier event is by
+    // `DraftIndex`, not by a walk over all the events so far (quadratic
+    // in a long document: issue #18); the answers are the walks'.
     let mut drafts: Vec<Draft> = Vec::new();
+    let mut index = DraftIndex::default();
     let mut agreement_cues: Vec<(usize, Cue)> = Vec::new();
     for (ci, c) in all.iter().enumerate() {
         let date = cue_date.get(&ci).copied();
@@ -283,98 +392,118 @@ pub fn assemble(
             continue;
         }
         if c.weak {
-            let target = drafts
-                .iter_mut()
-                .rev()
-                .find(|d| d.kind == c.kind && !d.recalled);
-            if let Some(d) = target {
+            // The last event of the kind not recalled, else the last
+            // meeting or call not recalled (for a meeting cue).
+            if let Some(di) = index.last_open(c.kind) {
+                let d = &mut drafts[di];
                 if d.date.is_none() {
                     d.date = date;
+                    if let Some((v, _, _)) = date {
+                        index.dated(c.kind, di, v);
+                    }
                 }
                 d.cues.push(c.clone());
-            } else if let Some(d) = drafts.iter_mut().rev().find(|d| {
-                matches!(d.kind, EventType::Meeting | EventType::PhoneCall)
-                    && !d.recalled
-                    && c.kind == EventType::Meeting
-            }) {
-                d.cues.push(c.clone());
+            } else if let Some(di) = index.last_talk.filter(|_| c.kind == EventType::Meeting) {
+                drafts[di].cues.push(c.clone());
             }
             continue;
         }
         match date {
             Some((v, ds, de)) => {
-                if let Some(d) = drafts.iter_mut().find(|d| {
-                    d.kind == c.kind
-                        && d.date.is_some_and(|x| overlaps(&x.0, &v))
-                        && !other_people(c, d)
-                }) {
+                if let Some(di) = index
+                    .overlapping(&drafts, c.kind, &v)
+                    .into_iter()
+                    .take(MERGE_LOOKS)
+                    .find(|&di| !other_people(c, &drafts[di]))
+                {
+                    let d = &mut drafts[di];
                     // The wider value wins: "14-15 October" over "14 October".
                     if let Some(x) = d.date.as_mut() {
                         if matches!(v, DateValue::Interval(..))
                             && !matches!(x.0, DateValue::Interval(..))
                         {
                             *x = (v, ds, de);
+                            index.dated(c.kind, di, v);
                         }
                     }
                     d.cues.push(c.clone());
-                } else if let Some(d) = drafts.iter_mut().find(|d| {
-                    d.kind == c.kind
-                        && d.date.is_none()
-                        && !d.recalled
-                        && recent(&v, article.anchor)
-                        && !other_people(c, d)
-                }) {
+                } else if let Some(di) = recent(&v, article.anchor)
+                    .then(|| index.first_undated(&drafts, c.kind, |d| !other_people(c, d)))
+                    .flatten()
+                {
+                    let d = &mut drafts[di];
                     d.date = Some((v, ds, de));
+                    index.dated(c.kind, di, v);
                     d.cues.push(c.clone());
                 } else {
                     let recalled = c.recalled || !recent(&v, article.anchor);
-                    drafts.push(Draft {
-                        kind: c.kind,
-                        cues: vec![c.clone()],
-                        date: Some((v, ds, de)),
-                        recalled,
-                    });
+                    index.push(
+                        &mut drafts,
+                        Draft {
+                            kind: c.kind,
+                            cues: vec![c.clone()],
+                            date: Some((v, ds, de)),
+                            recalled,
+                        },
+                    );
                 }
             }
             None => {
                 if c.recalled {
                     continue;
                 }
-                if let Some(d) = drafts
-                    .iter_mut()
-                    .find(|d| d.kind == c.kind && !d.recalled && !other_people(c, d))
-                {
-                    d.cues.push(c.clone());
+                // The first event of the kind not recalled for which the
+                // cue names no one new (see `other_people`); a bounded
+                // number of looks, so that a long text of many distinct
+                // meetings stays linear (issue #18).
+                let open = index.open.get(&c.kind).map_or(&[][..], Vec::as_slice);
+                let target = open
+                    .iter()
+                    .take(MERGE_LOOKS)
+                    .map(|&(di, _)| di)
+                    .find(|&di| !other_people(c, &drafts[di]));
+                if let Some(di) = target {
+                    drafts[di].cues.push(c.clone());
                 } else {
-                    drafts.push(Draft {
-                        kind: c.kind,
-                        cues: vec![c.clone()],
-                        date: None,
-                        recalled: false,
-                    });
+                    index.push(
+                        &mut drafts,
+                        Draft {
+                            kind: c.kind,
+                            cues: vec![c.clone()],
+                            date: None,
+                            recalled: false,
+                        },
+                    );
                 }
             }
         }
     }
     if drafts.iter().all(|d| d.recalled) && !agreement_cues.is_empty() {
+        // The first agreement event, kept rather than searched for at
+        // every agreement cue.
+        let mut agreement = drafts.iter().position(|d| d.kind == EventType::Agreement);
         for (ci, c) in &agreement_cues {
             if c.weak || c.recalled {
                 continue;
             }
             let date = cue_date.get(ci).copied();
-            match drafts.iter_mut().find(|d| d.kind == EventType::Agreement) {
-                Some(d) => {
+            match agreement {
+                Some(di) => {
+                    let d = &mut drafts[di];
                     d.cues.push(c.clone());
                     if d.date.is_none() {
                         d.date = date;
                     }
                 }
-                None => drafts.push(Draft {
-                    kind: EventType::Agreement,
-                    cues: vec![c.clone()],
-                    date,
-                    recalled: false,
-                }),
+                None => {
+                    agreement = Some(drafts.len());
+                    drafts.push(Draft {
+                        kind: EventType::Agreement,
+                        cues: vec![c.clone()],
+                        date,
+                        recalled: false,
+                    });
+                }
             }
         }
     }
@@ -389,7 +518,8 @@ pub fn assemble(
     let mut owners: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (di, d) in drafts.iter().enumerate() {
         for c in &d.cues {
-            if !owners[c.sentence].contains(&di) {
+            // `di` grows: it is in the list only if it was the last added.
+            if owners[c.sentence].last() != Some(&di) {
                 owners[c.sentence].push(di);
             }
         }
@@ -432,7 +562,7 @@ pub fn assemble(
         let signs_here = o.iter().any(|&di| {
             drafts[di].kind == EventType::Signing
                 && !drafts[di].recalled
-                && drafts[di].cues.iter().any(|c| c.sentence == si)
+                && !cues_in(&drafts[di].cues, si).is_empty()
         });
         if signs_here {
             o.retain(|&di| drafts[di].kind == EventType::Signing || drafts[di].recalled);
@@ -443,7 +573,7 @@ pub fn assemble(
     let mut recalled_in: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (di, d) in drafts.iter().enumerate().filter(|(_, d)| d.recalled) {
         for c in &d.cues {
-            if !recalled_in[c.sentence].contains(&di) {
+            if recalled_in[c.sentence].last() != Some(&di) {
                 recalled_in[c.sentence].push(di);
             }
         }
@@ -517,9 +647,8 @@ pub fn assemble(
         // A recalled event's own words: from its document noun to its date.
         let scope = |start: usize, end: usize, si: usize| -> bool {
             if d.recalled {
-                d.cues.iter().any(|c| {
-                    c.sentence == si
-                        && start >= c.phrase_start.min(c.start)
+                cues_in(&d.cues, si).iter().any(|c| {
+                    start >= c.phrase_start.min(c.start)
                         && end <= d.date.map_or(c.end, |x| x.2.max(c.end))
                 })
             } else {
@@ -527,9 +656,8 @@ pub fn assemble(
                 !recalled_in[si].iter().any(|&oi| {
                     let o = &drafts[oi];
                     oi != di
-                        && o.cues.iter().any(|c| {
-                            c.sentence == si
-                                && start >= c.phrase_start.min(c.start)
+                        && cues_in(&o.cues, si).iter().any(|c| {
+                            start >= c.phrase_start.min(c.start)
                                 && end <= o.date.map_or(c.end, |x| x.2.max(c.end))
                         })
                 })
@@ -537,6 +665,7 @@ pub fn assemble(
         };
         // Participants: people in the event's sentences who act in it.
         let mut party_pos: Vec<(String, usize)> = Vec::new();
+        let mut seen_participants: HashSet<String> = HashSet::new();
         for &si in &cue_sentences {
             let s = &seg.sentences[si];
             let ws = sentence_words.of(si);
@@ -555,7 +684,7 @@ pub fn assemble(
                 if before.iter().any(|w| NOT_ACTING.contains(w)) {
                     continue;
                 }
-                push_unique(&mut ev.participants, &m.canonical);
+                push_unique_seen(&mut ev.participants, &mut seen_participants, &m.canonical);
                 if let Some(c) = &m.country {
                     party_pos.push((c.clone(), m.start));
                 }
@@ -582,7 +711,12 @@ pub fn assemble(
         // Heads of delegations and speakers in the event's other sentences.
         for &si in &owned[di] {
             let s = &seg.sentences[si];
-            if !s.body || !owners[si].contains(&di) || cue_sentences.contains(&si) || d.recalled {
+            // Both lists are sorted: searched, not walked.
+            if !s.body
+                || owners[si].binary_search(&di).is_err()
+                || cue_sentences.binary_search(&si).is_ok()
+                || d.recalled
+            {
                 continue;
             }
             let mut people = span_of(mentions, s.start, s.end)
@@ -613,9 +747,11 @@ pub fn assemble(
                 let opening = lead_text.trim().is_empty()
                     || titled
                     || (lead_text.trim_end().ends_with(',')
-                        && lead_text.split_whitespace().count() <= 5);
+                        // Counted up to 6 only: the start of a long
+                        // sentence is not walked at every person.
+                        && lead_text.split_whitespace().take(6).count() <= 5);
                 if leading || opening {
-                    push_unique(&mut ev.participants, &m.canonical);
+                    push_unique_seen(&mut ev.participants, &mut seen_participants, &m.canonical);
                     if let Some(c) = &m.country {
                         party_pos.push((c.clone(), m.start));
                     }
@@ -636,7 +772,7 @@ pub fn assemble(
                         && matches!(m.label, Label::Country | Label::Org)
                         && scope(m.start, m.end, si)
                 }) {
-                    let before = text[s.start..m.start].trim_end().to_lowercase();
+                    let before = lower_tail(text[s.start..m.start].trim_end());
                     // "in Azerbaijan" is where, not who.
                     if before.ends_with(" in")
                         || before.ends_with(" to") && d.kind == EventType::Visit
@@ -649,8 +785,9 @@ pub fn assemble(
         }
         // Order parties by first mention in the document.
         let mut parties: Vec<(usize, String)> = Vec::new();
+        let mut seen_parties: HashSet<&str> = HashSet::new();
         for (p, _) in &party_pos {
-            if parties.iter().any(|(_, q)| q == p) {
+            if !seen_parties.insert(p.as_str()) {
                 continue;
             }
             let first = first_seen.get(p.as_str()).copied().unwrap_or(usize::MAX);
@@ -662,13 +799,14 @@ pub fn assemble(
         // Sectors from owned sentences; agreed when under agree language.
         for &si in &owned[di] {
             let s = &seg.sentences[si];
-            if !s.body || !owners[si].contains(&di) {
+            if !s.body || owners[si].binary_search(&di).is_err() {
                 continue;
             }
             // The first agree word in scope, looked for only in a sentence
             // with a sector to credit (most have none).
             let mut agree_at: Option<Option<usize>> = None;
-            let signing_sentence = d.kind == EventType::Signing && cue_sentences.contains(&si);
+            let signing_sentence =
+                d.kind == EventType::Signing && cue_sentences.binary_search(&si).is_ok();
             for m in span_of(mentions, s.start, s.end)
                 .iter()
                 .filter(|m| m.end <= s.end && m.label == Label::Sector)
@@ -762,8 +900,15 @@ pub fn assemble(
         if ev.kind == Some(EventType::Signing) {
             if let Some(m) = occasion.map(|o| &snapshot[o]) {
                 let signed_by_sides = drafts[i].cues.iter().any(|c| {
+                    // The words before the cue, from a word 8 before it
+                    // (the same words there as from the sentence's start:
+                    // a word run depends on nothing before it), not from
+                    // the start of a sentence that may be long.
                     let s = &seg.sentences[c.sentence];
-                    words(&text[s.start..c.start], s.start)
+                    let ws = sentence_words.of(c.sentence);
+                    let wi = ws.partition_point(|(p, _)| *p < c.start);
+                    let from = if wi > 8 { ws[wi - 8].0 } else { s.start };
+                    words(&text[from..c.start], from)
                         .iter()
                         .rev()
                         .take(6)
@@ -842,6 +987,33 @@ fn span_of(mentions: &[Mention], start: usize, end: usize) -> &[Mention] {
     let a = mentions.partition_point(|m| m.start < start);
     let b = mentions.partition_point(|m| m.start < end);
     &mentions[a..b.max(a)]
+}
+
+/// The cues of sentence `si` among `cues`, which are in sentence order.
+fn cues_in(cues: &[Cue], si: usize) -> &[Cue] {
+    let a = cues.partition_point(|c| c.sentence < si);
+    let b = a + cues[a..].partition_point(|c| c.sentence <= si);
+    &cues[a..b]
+}
+
+/// `s.to_lowercase()` cut to its last 8 characters (all of `s` if it has no
+/// more): lower-casing the whole start of a sentence at every mention is
+/// quadratic in a long sentence. Tests of an ending of up to 8 characters,
+/// and of equality with a shorter string, answer as on the whole (every
+/// character lower-cases to at least one).
+fn lower_tail(s: &str) -> String {
+    const TAIL: usize = 8;
+    let cut = s.char_indices().rev().nth(TAIL - 1).map_or(0, |(i, _)| i);
+    s[cut..].to_lowercase()
+}
+
+/// `push_unique` with `seen` holding the strings of `v`: a set, as an event
+/// in a long text may have a great many participants.
+fn push_unique_seen(v: &mut Vec<String>, seen: &mut HashSet<String>, s: &str) {
+    if !seen.contains(s) {
+        seen.insert(s.to_string());
+        v.push(s.to_string());
+    }
 }
 
 fn push_unique(v: &mut Vec<String>, s: &str) {

@@ -103,7 +103,7 @@ pub fn choose(
             if !in_scope(m, si) || in_title(m) {
                 continue;
             }
-            let before = text[s.start..m.start].trim_end().to_lowercase();
+            let before = tail(&text[s.start..m.start]);
             if m.label == Label::Country && text[m.end..].trim_start().starts_with("capital") {
                 // "the Qatari capital": the capital of the demonym's country.
                 if let Some(c) = capital_of(gaz, &m.canonical) {
@@ -173,7 +173,7 @@ pub fn choose(
                         && m.label == Label::Place
                         && m.country.as_deref() == Some(country.as_str())
                 }) {
-                    let before = text[s.start..m.start].trim_end().to_lowercase();
+                    let before = tail(&text[s.start..m.start]);
                     if before.ends_with(" in") || before.ends_with(" at") || before == "in" {
                         offer(
                             &mut best,
@@ -231,6 +231,14 @@ fn capital_of(gaz: &Gazetteer, country: &str) -> Option<Place> {
 fn is_adjective(gaz: &Gazetteer, m: &Mention) -> bool {
     m.entry
         .is_some_and(|e| gaz.entry(e).kind.as_deref() == Some("adjective"))
+}
+
+/// The last words before a mention, lower-cased: enough for "in", "at",
+/// "city of", "visiting", and no copy of a long sentence per mention.
+fn tail(s: &str) -> String {
+    let s = s.trim_end();
+    let cut = s.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
+    s[cut..].to_lowercase()
 }
 
 fn span_of(mentions: &[Mention], start: usize, end: usize) -> &[Mention] {

@@ -411,6 +411,14 @@ pub fn cues(
     // video conversation"): "held talks ... in a video conference format",
     // "met online", "a virtual meeting".
     let remote = REMOTE.iter().any(|r| lower.contains(r));
+    // What is asked of the whole sentence is asked once per sentence, not
+    // once per trigger: a long sentence (a text without full stops) may
+    // hold a great many triggers, and a look at all its words or mentions
+    // per trigger would be quadratic (issue #18).
+    let sport = OnceCell::new();
+    let documents = OnceCell::new();
+    let says_visit = OnceCell::new();
+    let names_someone = OnceCell::new();
     for m in in_sentence.iter().filter(|m| m.label == Label::Trigger) {
         let Some(entry) = m.entry.map(|id| gaz.entry(id)) else {
             continue;
@@ -423,19 +431,22 @@ pub fn cues(
             .iter()
             .map(|(_, w)| w.as_str())
             .collect();
-        let after: Vec<&str> = ws
+        // `ws` is in text order: the words from the trigger's end on.
+        let after: Vec<&str> = ws[ws.partition_point(|(p, _)| *p < m.end)..]
             .iter()
-            .skip_while(|(p, _)| *p < m.end)
             .take(6)
             .map(|(_, w)| w.as_str())
             .collect();
         let near_before = &before[before.len().saturating_sub(2)..];
-        let mention_after = |labels: &[Label], within: usize| {
-            in_sentence
+        // The mentions that start within `within` bytes after the trigger:
+        // `in_sentence` is sorted by start, so only those are looked at.
+        let near_after = |within: usize| {
+            in_sentence[in_sentence.partition_point(|x| x.start < m.end)..]
                 .iter()
-                .any(|x| labels.contains(&x.label) && x.start >= m.end && x.start <= m.end + within)
+                .take_while(move |x| x.start <= m.end + within)
         };
-        let any_mention = |labels: &[Label]| in_sentence.iter().any(|x| labels.contains(&x.label));
+        let mention_after =
+            |labels: &[Label], within: usize| near_after(within).any(|x| labels.contains(&x.label));
         // Plans and infinitives are not events: "will meet", "agreed to sign".
         if kind != EventType::Agreement
             && (before.iter().rev().take(8).any(|w| FUTURE.contains(w))
@@ -480,30 +491,35 @@ pub fn cues(
                         })
                 }
                 "met" | "met with" | "meet with" => {
-                    any_mention(&[Label::Person, Label::Title, Label::Country, Label::Org])
-                        || after
-                            .iter()
-                            .take(3)
-                            .any(|w| matches!(*w, "counterpart" | "delegation" | "representatives"))
+                    *names_someone.get_or_init(|| {
+                        in_sentence.iter().any(|x| {
+                            matches!(
+                                x.label,
+                                Label::Person | Label::Title | Label::Country | Label::Org
+                            )
+                        })
+                    }) || after
+                        .iter()
+                        .take(3)
+                        .any(|w| matches!(*w, "counterpart" | "delegation" | "representatives"))
                 }
-                "summit" | "session" | "sitting" => !has(SPORT),
+                "summit" | "session" | "sitting" => !*sport.get_or_init(|| has(SPORT)),
                 _ => true,
             },
             EventType::PhoneCall => true,
             EventType::Visit => {
-                if has(SPORT) {
+                if *sport.get_or_init(|| has(SPORT)) {
                     false
                 } else if surface == "visited" {
                     let obj = after.iter().take(4).any(|w| NOT_VISIT_OBJECTS.contains(w));
-                    let abroad = in_sentence.iter().any(|x| {
+                    let abroad = near_after(40).any(|x| {
                         matches!(x.label, Label::Country | Label::Place)
-                            && x.start >= m.end
-                            && x.start <= m.end + 40
                             && (home.is_none() || x.country.as_deref() != home)
                     });
                     !obj && abroad
                 } else if surface.starts_with("arriv") {
-                    mention_after(&[Label::Country, Label::Place], 40) || lower.contains("visit")
+                    mention_after(&[Label::Country, Label::Place], 40)
+                        || *says_visit.get_or_init(|| lower.contains("visit"))
                 } else if matches!(surface.as_str(), "visit" | "visits" | "trip") {
                     let qualified = before.iter().rev().take(3).any(|w| {
                         matches!(
@@ -525,7 +541,7 @@ pub fn cues(
                 }
             }
             EventType::Signing => {
-                let docs = has(DOCUMENT_NOUNS);
+                let docs = *documents.get_or_init(|| has(DOCUMENT_NOUNS));
                 // "the Declaration on Strategic Partnership signed on ...":
                 // a document noun shortly before, and no auxiliary between.
                 let mut doc_at = None;

@@ -217,6 +217,38 @@ struct Found<'a> {
     entry: Option<u32>,
 }
 
+/// The names found in a document's sentences, in the order found, with
+/// the last found at each start and at each end: a title looks back for
+/// the name it belongs to by hashing, not by walking all the names found
+/// before it (quadratic in a long document: issue #18).
+#[derive(Default)]
+struct Founds<'a> {
+    list: Vec<Found<'a>>,
+    last_by_start: FastMap<usize, usize>,
+    last_by_end: FastMap<usize, usize>,
+}
+
+impl<'a> Founds<'a> {
+    fn push(&mut self, f: Found<'a>) {
+        let i = self.list.len();
+        self.last_by_start.insert(f.start, i);
+        self.last_by_end.insert(f.end, i);
+        self.list.push(f);
+    }
+
+    /// The last name found that starts at byte `start`.
+    fn last_starting_at(&mut self, start: usize) -> Option<&mut Found<'a>> {
+        let i = *self.last_by_start.get(&start)?;
+        self.list.get_mut(i)
+    }
+
+    /// The last name found that ends at byte `end`.
+    fn last_ending_at(&mut self, end: usize) -> Option<&mut Found<'a>> {
+        let i = *self.last_by_end.get(&end)?;
+        self.list.get_mut(i)
+    }
+}
+
 /// Finds titles and people in every sentence. `gaz_mentions` are the
 /// gazetteer's matches, sorted and not overlapping. Returns the TITLE and
 /// PERSON mentions (gazetteer PERSON matches included, resolved), sorted.
@@ -226,7 +258,7 @@ pub fn recognize<'a>(
     gaz: &Gazetteer,
     gaz_mentions: &'a [Mention],
 ) -> Vec<Mention> {
-    let mut found: Vec<Found> = Vec::new();
+    let mut found = Founds::default();
     let mut titles: Vec<Mention> = Vec::new();
     // Reused across sentences: one allocation per document.
     let mut used: Vec<bool> = Vec::new();
@@ -268,7 +300,7 @@ pub fn recognize<'a>(
         shapes: &flags,
         caps: &caps,
     };
-    resolve(text, seg, words, gaz, gaz_mentions, found, titles)
+    resolve(text, seg, words, gaz, gaz_mentions, found.list, titles)
 }
 
 /// May `shape` give a word that starts with byte `b` a flag? Not if `b` is
@@ -486,7 +518,7 @@ fn sentence_people<'a>(
     any: u8,
     gaz: &Gazetteer,
     used: &mut Vec<bool>,
-    found: &mut Vec<Found<'a>>,
+    found: &mut Founds<'a>,
     titles: &mut Vec<Mention>,
 ) {
     let (text, gm) = (t.text, t.gm);
@@ -685,7 +717,7 @@ fn sentence_people<'a>(
                 if let Some(f) = name_from(&t, s, e, true) {
                     if f.entry.is_none() || !used[s] {
                         found.push(Found { country, ..f });
-                    } else if let Some(last) = found.iter_mut().rev().find(|x| x.start == f.start) {
+                    } else if let Some(last) = found.last_starting_at(f.start) {
                         if country.is_some() {
                             last.country = country;
                         }
@@ -700,11 +732,7 @@ fn sentence_people<'a>(
                 // "Sirojiddin Muhriddin, Minister of Foreign Affairs of Tajikistan"
                 if head_start >= 2 && text[t.end(head_start - 1)..t.start(head_start)].trim() == ","
                 {
-                    if let Some(last) = found
-                        .iter_mut()
-                        .rev()
-                        .find(|f| f.end == t.end(head_start - 1))
-                    {
+                    if let Some(last) = found.last_ending_at(t.end(head_start - 1)) {
                         if last.country.is_none() {
                             last.country = country;
                         }
@@ -936,75 +964,163 @@ fn name_from<'a>(t: &Toks<'a, '_>, s: usize, e: usize, titled: bool) -> Option<F
 }
 
 /// Finds the person of the article a surname refers to.
+///
+/// Every look-up is by hashing, built once per article: a long document
+/// names thousands of people and has hundreds of thousands of capitalized
+/// words, so no look-up may walk the article's names (that was quadratic:
+/// issue #18).
 struct SurnameFinder<'a> {
-    /// (surname key, initial, cluster) of every full name of the article.
-    surname_of: &'a [(String, char, usize)],
-    /// Where each cluster is named in full, in text order.
-    full_at: &'a [(usize, usize)],
+    /// The id of each surname key of the article (see `groups`).
+    key_id: FastMap<&'a str, u32>,
+    /// Per surname key id, the people with that surname, whatever their
+    /// initial.
+    by_key: Vec<SurnameGroup>,
+    /// Per surname key id and upper-cased initial, the people with that
+    /// surname and initial.
+    by_initial: FastMap<(u32, [char; 3]), SurnameGroup>,
     /// Every capitalized word of the article is tried as a surname; words
-    /// repeat, so each word's match is computed once per article: the index
-    /// in `surname_of` of the first surname with the word's key, or None
-    /// when no person of the article has that surname (most words). Keyed
-    /// by the word itself, borrowed from the text or the found names.
-    matches: FastMap<&'a str, Option<usize>>,
+    /// repeat, so each word's key is computed once per article: the id of
+    /// its key, or None when no person of the article has that surname
+    /// (most words). Keyed by the word itself, borrowed from the text or
+    /// the found names.
+    matches: FastMap<&'a str, Option<u32>>,
     /// Buffers for `translit_key_into`, reused across words.
     key_buf: String,
     scratch: KeyScratch,
-    /// `key_letters` of each key of `surname_of`: most words cannot key to
-    /// any of them, which their letters tell without keying them.
-    letters: Vec<Option<u32>>,
+    /// The distinct `key_letters` of the surname keys, when few: most words
+    /// cannot key to any of them, which their letters tell without keying
+    /// them. Empty when any key is not ASCII (the test cannot rule out a
+    /// word then) or when there are too many to be cheaper than keying.
+    letters: Vec<u32>,
 }
 
+/// The people of an article who share a surname key (and an initial).
+#[derive(Default)]
+struct SurnameGroup {
+    /// The first of them in order of first full mention (cluster order).
+    first: usize,
+    /// Are there several?
+    several: bool,
+    /// Where any of them is named in full, in text order, with whom.
+    full_at: Vec<(usize, usize)>,
+}
+
+/// `char::to_uppercase` of an initial as a fixed array, to compare and
+/// hash initials as `to_uppercase().eq(..)` compares them: a character's
+/// upper case has at most 3 characters, and none is NUL unless the
+/// character is.
+fn upper_initial(c: char) -> [char; 3] {
+    let mut out = ['\0'; 3];
+    for (o, u) in out.iter_mut().zip(c.to_uppercase()) {
+        *o = u;
+    }
+    out
+}
+
+/// Above this many distinct letter sets, the letter test of
+/// `SurnameFinder::find` costs more than the keying it saves.
+const MAX_LETTER_SETS: usize = 64;
+
 impl<'a> SurnameFinder<'a> {
+    /// `surname_of`: (surname key, initial, cluster) of each cluster, in
+    /// cluster order; `full_at`: where each cluster is named in full, in
+    /// text order.
+    fn new(surname_of: &'a [(String, char, usize)], full_at: &[(usize, usize)]) -> Self {
+        let mut key_id: FastMap<&'a str, u32> = FastMap::default();
+        let mut by_key: Vec<SurnameGroup> = Vec::new();
+        let mut by_initial: FastMap<(u32, [char; 3]), SurnameGroup> = FastMap::default();
+        // The groups of each cluster, to file its full mentions.
+        let mut group_of: FastMap<usize, (u32, [char; 3])> = FastMap::default();
+        let join = |g: &mut SurnameGroup, fresh: bool, cluster: usize| {
+            if fresh {
+                g.first = cluster;
+            } else {
+                g.several = true;
+            }
+        };
+        for (k, initial, cluster) in surname_of {
+            let next = by_key.len() as u32;
+            let id = *key_id.entry(k.as_str()).or_insert(next);
+            let fresh = id == next;
+            if fresh {
+                by_key.push(SurnameGroup::default());
+            }
+            join(&mut by_key[id as usize], fresh, *cluster);
+            let ik = (id, upper_initial(*initial));
+            let fresh = !by_initial.contains_key(&ik);
+            join(by_initial.entry(ik).or_default(), fresh, *cluster);
+            group_of.insert(*cluster, ik);
+        }
+        for &(at, cluster) in full_at {
+            if let Some(ik) = group_of.get(&cluster) {
+                if let Some(g) = by_key.get_mut(ik.0 as usize) {
+                    g.full_at.push((at, cluster));
+                }
+                if let Some(g) = by_initial.get_mut(ik) {
+                    g.full_at.push((at, cluster));
+                }
+            }
+        }
+        let mut letters: Vec<u32> = Vec::new();
+        for (k, _, _) in surname_of {
+            match key_letters(k) {
+                Some(l) if !letters.contains(&l) => letters.push(l),
+                Some(_) => {}
+                None => {
+                    letters.clear();
+                    break;
+                }
+            }
+            if letters.len() > MAX_LETTER_SETS {
+                letters.clear();
+                break;
+            }
+        }
+        SurnameFinder {
+            key_id,
+            by_key,
+            by_initial,
+            matches: FastMap::default(),
+            key_buf: String::new(),
+            scratch: KeyScratch::default(),
+            letters,
+        }
+    }
+
     /// The cluster whose surname is `s` (and whose initial is `initial`, if
     /// given); a surname that fits several people of the article is the one
     /// named last before byte `at`.
     fn find(&mut self, s: &'a str, initial: Option<char>, at: usize) -> Option<usize> {
-        if let Some(w) = key_letters(s) {
-            if !self
-                .letters
-                .iter()
-                .any(|k| k.is_none_or(|k| may_key_to(w, k)))
-            {
-                return None;
-            }
-        }
-        let first = match self.matches.get(s) {
+        let id = match self.matches.get(s) {
             Some(&m) => m?,
             None => {
+                // The letter test only rules out words whose key is none
+                // of the article's (`may_key_to` holds of a word and its
+                // own key), so skipping it never changes the answer.
+                if !self.letters.is_empty() {
+                    if let Some(w) = key_letters(s) {
+                        if !self.letters.iter().any(|&k| may_key_to(w, k)) {
+                            self.matches.insert(s, None);
+                            return None;
+                        }
+                    }
+                }
                 self.key_buf.clear();
                 translit_key_into(s, &mut self.key_buf, &mut self.scratch);
-                let m = self
-                    .surname_of
-                    .iter()
-                    .position(|(sk, _, _)| *sk == self.key_buf);
+                let m = self.key_id.get(self.key_buf.as_str()).copied();
                 self.matches.insert(s, m);
                 m?
             }
         };
-        let surname_of = self.surname_of;
-        let k = surname_of[first].0.as_str();
-        // The clusters with this surname key whose initial agrees, in
-        // `surname_of` order.
-        let hits = || {
-            surname_of
-                .iter()
-                .filter(move |(sk, i, _)| {
-                    sk == k && initial.is_none_or(|x| x.to_uppercase().eq(i.to_uppercase()))
-                })
-                .map(|x| x.2)
+        let group = match initial {
+            None => self.by_key.get(id as usize)?,
+            Some(x) => self.by_initial.get(&(id, upper_initial(x)))?,
         };
-        let mut it = hits();
-        let hit0 = it.next()?;
-        if it.next().is_none() {
-            return Some(hit0);
+        if !group.several {
+            return Some(group.first);
         }
-        let k = self.full_at.partition_point(|&(s, _)| s < at);
-        self.full_at[..k]
-            .iter()
-            .rev()
-            .find(|(_, c)| hits().any(|h| h == *c))
-            .map_or(Some(hit0), |&(_, c)| Some(c))
+        let k = group.full_at.partition_point(|&(s, _)| s < at);
+        Some(k.checked_sub(1).map_or(group.first, |k| group.full_at[k].1))
     }
 }
 
@@ -1128,14 +1244,7 @@ fn resolve(
         .filter(|&(_, &c)| c != usize::MAX)
         .map(|(f, &c)| (f.start, c))
         .collect();
-    let mut surnames = SurnameFinder {
-        surname_of: &surname_of,
-        full_at: &full_at,
-        matches: FastMap::default(),
-        key_buf: String::new(),
-        scratch: KeyScratch::default(),
-        letters: surname_of.iter().map(|(k, _, _)| key_letters(k)).collect(),
-    };
+    let mut surnames = SurnameFinder::new(&surname_of, &full_at);
     let mut out: Vec<Mention> = titles;
     for (fi, f) in found.iter().enumerate() {
         let (canonical, country) = if cluster_of[fi] != usize::MAX {
