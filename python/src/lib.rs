@@ -6,6 +6,7 @@
 //! itself (`khabar::cli`). The Python half (`khabar/__init__.py`) adds the
 //! documentation, argument normalisation and the pandas frames.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -20,6 +21,7 @@ use khabar::date::Date;
 use khabar::output::{Cell, Row};
 use khabar::record::{EntityRecord, EventRecord, Extraction};
 use khabar::{Document, Origin, Pipeline};
+use rustc_hash::FxHashMap;
 
 /// The allocator of the `khabar` binary, for the same reason (many
 /// short-lived strings per document: glibc's malloc cost about a tenth of
@@ -312,7 +314,11 @@ fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
 /// list per column (for data frames, which are built column by column and
 /// would only take the dicts apart again).
 enum Sink<'py> {
-    Dicts(Bound<'py, PyList>),
+    /// The list, and a dict of every column (values None) whose copies
+    /// become the rows: copying a dict of the right size and setting its
+    /// values took about a third less time than growing a new dict key by
+    /// key.
+    Dicts(Bound<'py, PyList>, Bound<'py, PyDict>),
     Columns(Vec<Bound<'py, PyList>>),
 }
 
@@ -323,25 +329,56 @@ struct Rows<'py, R> {
     py: Python<'py>,
     keys: Vec<Bound<'py, PyString>>,
     sink: Sink<'py>,
+    /// Short values already made into `str`s: labels, sources, canonical
+    /// names, places and most mention texts recur thousands of times, and
+    /// a look-up costs less than a new `str` (and shares its memory).
+    strings: RefCell<FxHashMap<Box<str>, Bound<'py, PyString>>>,
     kind: std::marker::PhantomData<R>,
 }
 
 impl<'py, R: Row> Rows<'py, R> {
-    fn new(py: Python<'py>, columnar: bool) -> Rows<'py, R> {
+    fn new(py: Python<'py>, columnar: bool) -> PyResult<Rows<'py, R>> {
         // The document id is taken from the caller, not the row (one `str`
         // shared by all of a document's rows): it must be the first column.
         debug_assert_eq!(R::COLUMNS.first(), Some(&"doc_id"));
+        let keys: Vec<_> = R::COLUMNS.iter().map(|c| PyString::intern(py, c)).collect();
         let sink = if columnar {
-            Sink::Columns(R::COLUMNS.iter().map(|_| PyList::empty(py)).collect())
+            Ok(Sink::Columns(
+                R::COLUMNS.iter().map(|_| PyList::empty(py)).collect(),
+            ))
         } else {
-            Sink::Dicts(PyList::empty(py))
+            let template = PyDict::new(py);
+            keys.iter()
+                .try_for_each(|k| template.set_item(k, py.None()))
+                .map(|()| Sink::Dicts(PyList::empty(py), template))
         };
-        Rows {
+        Ok(Rows {
             py,
-            keys: R::COLUMNS.iter().map(|c| PyString::intern(py, c)).collect(),
-            sink,
+            keys,
+            sink: sink?,
+            strings: RefCell::new(FxHashMap::default()),
             kind: std::marker::PhantomData,
+        })
+    }
+
+    /// `s` as a `str`, shared with earlier equal values when short.
+    fn text(&self, s: &str) -> Bound<'py, PyString> {
+        // Longer texts (evidence sentences) are nearly all distinct; the
+        // cap bounds the table on corpora of many distinct names.
+        const SHORT: usize = 48;
+        const MAX_ENTRIES: usize = 1 << 16;
+        if s.len() > SHORT {
+            return PyString::new(self.py, s);
         }
+        let mut strings = self.strings.borrow_mut();
+        if let Some(v) = strings.get(s) {
+            return v.clone();
+        }
+        let v = PyString::new(self.py, s);
+        if strings.len() < MAX_ENTRIES {
+            strings.insert(s.into(), v.clone());
+        }
+        v
     }
 
     /// Calls `f` with each column's position and the row's value there.
@@ -361,7 +398,7 @@ impl<'py, R: Row> Rows<'py, R> {
             k += 1;
             let value: PyResult<Bound<'py, PyAny>> = match cell {
                 _ if at == 0 => Ok(doc_id.clone().into_any()),
-                Cell::Text(s) => Ok(PyString::new(py, &s).into_any()),
+                Cell::Text(s) => Ok(self.text(&s).into_any()),
                 Cell::Int(n) => Ok(PyInt::new(py, n).into_any()),
                 Cell::Empty => Ok(py.None().into_bound(py)),
             };
@@ -375,8 +412,8 @@ impl<'py, R: Row> Rows<'py, R> {
 
     fn add(&self, row: &R, doc_id: &Bound<'py, PyString>) -> PyResult<()> {
         match &self.sink {
-            Sink::Dicts(list) => {
-                let dict = PyDict::new(self.py);
+            Sink::Dicts(list, template) => {
+                let dict = template.copy()?;
                 self.each_value(row, doc_id, |k, v| dict.set_item(&self.keys[k], v))?;
                 list.append(dict)
             }
@@ -387,7 +424,7 @@ impl<'py, R: Row> Rows<'py, R> {
     /// The rows: a list of dicts, or a dict of column lists.
     fn finish(self) -> PyResult<Bound<'py, PyAny>> {
         match self.sink {
-            Sink::Dicts(list) => Ok(list.into_any()),
+            Sink::Dicts(list, _) => Ok(list.into_any()),
             Sink::Columns(cols) => {
                 let dict = PyDict::new(self.py);
                 for (key, col) in self.keys.iter().zip(cols) {
@@ -428,8 +465,8 @@ fn extract<'py>(
         Ok((pool, pipeline))
     })?;
 
-    let events = Rows::<EventRecord>::new(py, columnar);
-    let entities = Rows::<EntityRecord>::new(py, columnar);
+    let events = Rows::<EventRecord>::new(py, columnar)?;
+    let entities = Rows::<EntityRecord>::new(py, columnar)?;
     std::thread::scope(|scope| -> PyResult<()> {
         // The extractor runs window after window without the GIL, at most
         // one window ahead of the conversion (memory stays bounded by two
