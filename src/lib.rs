@@ -19,7 +19,13 @@
 //! assert_eq!(out.events[0].event_type, "meeting");
 //! ```
 
+// The command line's modules name this crate `khabar::...`, as they did when
+// they were part of the binary: this makes that name resolve here too.
+extern crate self as khabar;
+
 pub mod clean;
+#[doc(hidden)] // the `khabar` command's code, not a library API
+pub mod cli;
 pub mod date;
 pub mod document;
 pub mod error;

@@ -1,0 +1,5 @@
+"""`python -m khabar ...`: the `khabar` command."""
+
+from ._cli import main
+
+main()
