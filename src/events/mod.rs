@@ -294,6 +294,14 @@ pub fn assemble(
             } else {
                 (c.start - d.end.min(c.start)) * 2 + 10
             };
+            // "In May 1980, X visited China", "On May 6, 2020, X held talks":
+            // a date that opens its sentence dates the sentence's event,
+            // however far its trigger.
+            let opens = c.start >= d.end && {
+                let lead = text[seg.sentences[si].start..d.start].trim();
+                lead.is_empty() || lead.eq_ignore_ascii_case("in") || lead.eq_ignore_ascii_case("on")
+            };
+            let dist = if opens { dist.min(40) } else { dist };
             let coarse = !matches!(value, DateValue::Day(_) | DateValue::Interval(..));
             if coarse && dist > 80 {
                 continue;
@@ -524,6 +532,10 @@ pub fn assemble(
             }
         }
     }
+    // How many events have a cue in each sentence: a recalled event alone
+    // in its sentence ("In May 1980, President X visited China.") owns all
+    // of it, not only the words from its trigger to its date.
+    let cue_events: Vec<usize> = owners.iter().map(Vec::len).collect();
     let first_main = drafts.iter().position(|d| !d.recalled);
     let mut current = first_main;
     for (sent, owner) in seg.sentences.iter().zip(owners.iter_mut()) {
@@ -647,7 +659,8 @@ pub fn assemble(
         // A recalled event's own words: from its document noun to its date.
         let scope = |start: usize, end: usize, si: usize| -> bool {
             if d.recalled {
-                cues_in(&d.cues, si).iter().any(|c| {
+                cue_events[si] == 1
+                    || cues_in(&d.cues, si).iter().any(|c| {
                     start >= c.phrase_start.min(c.start)
                         && end <= d.date.map_or(c.end, |x| x.2.max(c.end))
                 })
