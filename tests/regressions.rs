@@ -75,13 +75,27 @@ fn extract_end_offset_at_block_boundary_fuzz() {
 }
 
 /// Property `offsets_are_char_spans_of_the_text`, shrunk: the same bug with
-/// an event whose evidence ends at byte 256 of the text.
+/// an event whose evidence ends at byte 256 of the text. The sense check
+/// drops that event (no country takes part in it), so its offsets are
+/// checked as a candidate of the `--explain` rows, which every event passes
+/// through.
 #[test]
 fn event_end_offset_at_block_boundary_proptest() {
     let text = " in Baku on May 4a\0\u{2db0} \u{1f300}0\u{1ee54}AH.E. Mr. Tan Sri Dato\u{2019} Seri\tThe sides discussed cooperation in agriculture, green energy and logistics.Minister of Industry and New Technologies Sherali Kabir held talks with \u{10050}\u{1cf00}\u{1f240}A\u{b8e}\u{1003f}A\"\"Athe European UnionU.S.";
     assert_eq!(text.len(), 256);
-    let out = extract_text(text);
-    assert!(!out.events.is_empty());
+    extract_text(text);
+    let doc = Document::from_text("r", text);
+    let candidates = pipeline().analyze(&doc).explain_records(&doc);
+    assert!(!candidates.is_empty());
+    for c in &candidates {
+        let span = char_span(&doc.text, c.start, c.end);
+        assert_eq!(
+            span.as_deref(),
+            Some(c.evidence.as_str()),
+            "candidate {c:?}"
+        );
+    }
+    assert!(candidates.iter().any(|c| c.end == text.chars().count()));
 }
 
 /// The smallest form of it: exactly one block, non-ASCII, entity at the end.

@@ -78,8 +78,8 @@ pub struct Args {
 
     /// Write every candidate event to FILE as CSV, kept or not, with the
     /// sense check's verdict: the trigger, its sense (official, sport,
-    /// business, court, culture, tourism), the state actor found, and the
-    /// reason the event is or is not in the events output.
+    /// business, court, culture, science, party, tourism), the state actor
+    /// found, and the reason the event is or is not in the events output.
     #[arg(long, value_name = "FILE")]
     pub explain: Option<PathBuf>,
 

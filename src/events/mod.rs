@@ -299,7 +299,9 @@ pub fn assemble(
             // however far its trigger.
             let opens = c.start >= d.end && {
                 let lead = text[seg.sentences[si].start..d.start].trim();
-                lead.is_empty() || lead.eq_ignore_ascii_case("in") || lead.eq_ignore_ascii_case("on")
+                lead.is_empty()
+                    || lead.eq_ignore_ascii_case("in")
+                    || lead.eq_ignore_ascii_case("on")
             };
             let dist = if opens { dist.min(40) } else { dist };
             let coarse = !matches!(value, DateValue::Day(_) | DateValue::Interval(..));
@@ -661,9 +663,9 @@ pub fn assemble(
             if d.recalled {
                 cue_events[si] == 1
                     || cues_in(&d.cues, si).iter().any(|c| {
-                    start >= c.phrase_start.min(c.start)
-                        && end <= d.date.map_or(c.end, |x| x.2.max(c.end))
-                })
+                        start >= c.phrase_start.min(c.start)
+                            && end <= d.date.map_or(c.end, |x| x.2.max(c.end))
+                    })
             } else {
                 // Leave out words inside other, recalled events' phrases.
                 !recalled_in[si].iter().any(|&oi| {

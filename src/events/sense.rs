@@ -364,6 +364,10 @@ const OFFICE_WORDS: &[&str] = &[
 
 /// Words of an office that only a state has, whatever the words around.
 const STATE_OFFICE_WORDS: &[&str] = &[
+    "foreign",
+    "affairs",
+    "state",
+    "republic",
     "minister",
     "ministry",
     "ambassador",

@@ -272,6 +272,7 @@ pub fn recognize<'a>(
     cover_words(&seg.words, gaz_mentions, &mut gix, &mut flags);
     let hot = hot_words(&seg.words, text.as_bytes(), &flags);
     let caps = shape_words(text, &seg.words, &hot, &gix, gaz_mentions, &mut flags);
+    join_particles(text, &seg.words, &caps, &gix, &mut flags);
     // `hot[h..]`: the words of the sentences not yet seen.
     let mut h = 0;
     for sent in &seg.sentences {
@@ -377,6 +378,71 @@ fn shape_words(
         }
     }
     caps
+}
+
+/// Lower-case words that stand inside a name between capitalized ones:
+/// "Mohammed bin Salman", "Ursula von der Leyen", "Bashar al-Assad",
+/// "Juan de la Fuente".
+const PARTICLES: &[&str] = &[
+    "bin", "bint", "ibn", "al", "el", "von", "van", "der", "den", "de", "da", "dos", "das", "du",
+    "la", "le", "ter", "zu",
+];
+
+/// Is `w` a name particle, in any case ("Al Nahyan", "al-Assad")?
+fn is_particle(w: &str) -> bool {
+    w.len() <= 4 && PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(w))
+}
+
+/// Marks as name words (capitalized, free) the particles between two
+/// capitalized words no gazetteer mention covers but a name's ("bin" in
+/// "Abdullah bin Zayed"), and the lower-case second half of a hyphenated
+/// given name after two name words ("Cho Tae-yul", "Kim Jong-un"): the
+/// name passes then read the name whole. One look after each capitalized
+/// word.
+fn join_particles(text: &str, words: &[Word], caps: &[u32], gix: &[u32], flags: &mut [u8]) {
+    let gap = |a: usize, b: usize| &text[words[a].end..words[b].start];
+    let free = |i: usize, flags: &[u8]| flags[i] & (FREE | PERSON) != 0;
+    for &c in caps {
+        let c = c as usize;
+        if !free(c, flags) {
+            continue;
+        }
+        // Up to two particles, then a capitalized name word.
+        let mut k = c + 1;
+        while k < words.len()
+            && k - c <= 2
+            && matches!(gap(k - 1, k), " " | "-")
+            && is_particle(&text[words[k].start..words[k].end])
+        {
+            k += 1;
+        }
+        if k > c + 1
+            && k < words.len()
+            && matches!(gap(k - 1, k), " " | "-")
+            && flags[k] & CAP != 0
+            && free(k, flags)
+        {
+            for f in &mut flags[c + 1..k] {
+                *f |= CAP | NAMEISH | FREE;
+            }
+            continue;
+        }
+        // "Cho Tae-yul": a capitalized name word, another, a hyphen and a
+        // short lower-case word.
+        let next = c + 1;
+        if next + 1 < words.len()
+            && gap(c, next) == " "
+            && flags[next] & CAP != 0
+            && free(next, flags)
+            && gap(next, next + 1) == "-"
+            && gix[next + 1] == NO_GAZ
+        {
+            let w = &text[words[next + 1].start..words[next + 1].end];
+            if (2..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase()) {
+                flags[next + 1] |= CAP | NAMEISH | FREE;
+            }
+        }
+    }
 }
 
 /// The first index of sorted `hot` at or after `from` whose value is at
@@ -680,8 +746,19 @@ fn sentence_people<'a>(
                     b += 1;
                 }
                 let mut e = b;
-                while e < n && t.nameish(e) && e - b < 3 && (e == b || joined(&t, e - 1, e)) {
+                // Up to three name words; particles ("de la") do not count.
+                let mut core = 0;
+                while e < n
+                    && t.nameish(e)
+                    && (core < 3 || is_particle(t.text(e)))
+                    && (e == b || joined(&t, e - 1, e))
+                {
+                    core += usize::from(!is_particle(t.text(e)));
                     e += 1;
+                }
+                // Nor does a name end with one.
+                while e > b + 1 && is_particle(t.text(e - 1)) {
+                    e -= 1;
                 }
                 if e - b >= 2 || (e - b == 1 && t.has(b, PERSON)) {
                     name = Some((b, e));
@@ -774,13 +851,15 @@ fn sentence_people<'a>(
             && joined(&t, e - 1, e)
             // "Gordon Brown's Budget": a possessive ends the name.
             && !t.text(e - 1).ends_with("'s")
-            && e - i < 4
+            && (e - i < 4 || e - i < 6 && (i..e).any(|k| is_particle(t.text(k))))
         {
             e += 1;
         }
         let len = e - i;
         let paren_country = paren_country(&t, e - 1, e);
-        let shaped = (2..=4).contains(&len) && {
+        // Particles ("bin", "von der") do not count toward a name's length.
+        let core = len - (i..e).filter(|&k| is_particle(t.text(k))).count();
+        let shaped = (2..=4).contains(&core) && {
             let first = t.text(i);
             let last = t.text(e - 1);
             is_patronymic(last)
@@ -875,11 +954,19 @@ fn name_from<'a>(t: &Toks<'a, '_>, s: usize, e: usize, titled: bool) -> Option<F
     let mut s = s;
     while s < e {
         let w = t.text(s);
-        if is_honorific(w) || (is_not_name(w) && t.gaz(s).is_none()) {
+        // A name does not start with a particle: "bin Farhan" is the tail
+        // of one whose head was not read as a name.
+        let particle = is_particle(w) && w.starts_with(|c: char| c.is_lowercase());
+        if particle || is_honorific(w) || (is_not_name(w) && t.gaz(s).is_none()) {
             s += 1;
         } else {
             break;
         }
+    }
+    // Nor end with one ("Juan Ramón de" cut short).
+    let mut e = e;
+    while e > s + 1 && is_particle(t.text(e - 1)) && t.text(e - 1).starts_with(char::is_lowercase) {
+        e -= 1;
     }
     if s >= e {
         return None;
