@@ -16,11 +16,10 @@ fn repo() -> PathBuf {
 /// The folder of fetched texts: `$VAR`, else `default`, if it holds any.
 fn texts(var: &str, default: &str) -> Option<PathBuf> {
     let dir = std::env::var_os(var).map_or_else(|| PathBuf::from(default), PathBuf::from);
-    let any = std::fs::read_dir(&dir).ok()?.flatten().any(|e| {
-        e.path()
-            .extension()
-            .is_some_and(|x| x == "txt")
-    });
+    let any = std::fs::read_dir(&dir)
+        .ok()?
+        .flatten()
+        .any(|e| e.path().extension().is_some_and(|x| x == "txt"));
     any.then_some(dir)
 }
 
@@ -60,7 +59,11 @@ fn score(make_input: &Path, texts: &Path, gold: &[PathBuf], work: &str) -> Figur
         .arg(&input)
         .output()
         .expect("khabar runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).expect("report JSON");
     Figures {
         slot_f1: r["micro"]["f1"].as_f64().unwrap_or(0.0),
@@ -103,7 +106,12 @@ fn own_real_articles() {
         return;
     };
     let gold = vec![here.join("gold-a.jsonl"), here.join("gold-b.jsonl")];
-    let f = score(&here.join("make_input.py"), &texts, &gold, "khabar-realworld");
+    let f = score(
+        &here.join("make_input.py"),
+        &texts,
+        &gold,
+        "khabar-realworld",
+    );
     eprintln!(
         "own real articles: slot F1 {:.3}, event F1 {:.3}, {} false events",
         f.slot_f1, f.event_f1, f.false_events

@@ -283,6 +283,16 @@ pub fn assemble(
             continue;
         };
         let Some(value) = d.date else { continue };
+        // "date 2022-02-08 Greek Foreign Minister ...": a page's date stamp
+        // before the text is when it was published, not when anything in
+        // it happened.
+        let line_start = text[..d.start].rfind('\n').map_or(0, |i| i + 1);
+        if text[line_start..d.start]
+            .trim()
+            .eq_ignore_ascii_case("date")
+        {
+            continue;
+        }
         let mut best: Option<(usize, usize)> = None;
         // `all` is in sentence order: the cues of sentence `si` are one
         // run of it, found by search, not by a look at every cue.
@@ -868,6 +878,28 @@ pub fn assemble(
         events.push(ev);
     }
 
+    // A visit dated by its first day and said to last N days ("arrived on
+    // Monday for a two-day working visit") spans them.
+    for (ev, d) in events.iter_mut().zip(&drafts) {
+        if d.kind != EventType::Visit {
+            continue;
+        }
+        let Some(DateValue::Day(first)) = ev.date else {
+            continue;
+        };
+        let days = d.cues.iter().find_map(|c| {
+            sentence_words
+                .of(c.sentence)
+                .iter()
+                .find_map(|(_, w)| visit_days(w.as_str()))
+        });
+        if let Some(n) = days {
+            if let Some(last) = first.add_days(n - 1) {
+                ev.date = Some(DateValue::Interval(first, last));
+            }
+        }
+    }
+
     // 5. What one event of the occasion lends another: talks during a visit
     // take the visit's first day; a signing at talks (or a visit) takes
     // their date, place and, when "the sides signed", their people; an
@@ -982,6 +1014,21 @@ pub fn assemble(
     );
     events.sort_by_key(|e| (e.evidence.0, e.trigger.0));
     events
+}
+
+/// The days of "two-day", "three-day" ... "7-day" (a visit's length).
+fn visit_days(word: &str) -> Option<i64> {
+    let n = word.strip_suffix("-day")?;
+    let n = match n {
+        "two" | "2" => 2,
+        "three" | "3" => 3,
+        "four" | "4" => 4,
+        "five" | "5" => 5,
+        "six" | "6" => 6,
+        "seven" | "7" => 7,
+        _ => return None,
+    };
+    Some(n)
 }
 
 /// True when two date values share a day (or are equal).
