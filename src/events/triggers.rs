@@ -235,6 +235,36 @@ fn planned(before: &[&str], after: &[&str]) -> bool {
     })
 }
 
+/// True when an adjective of the future qualifies the trigger noun, with
+/// only modifiers between ("the upcoming mid-term Ministerial Meeting"),
+/// not a noun of its own ("for the next growing season was signed").
+fn future_adjective(before: &[&str]) -> bool {
+    let tail = &before[before.len().saturating_sub(4)..];
+    let Some(at) = tail.iter().rposition(|w| FUTURE_ADJ.contains(w)) else {
+        return false;
+    };
+    !tail[at + 1..].iter().any(|w| {
+        AUXILIARY.contains(w)
+            || matches!(*w, "of" | "for" | "in" | "on" | "at" | "to" | "by" | "with")
+    })
+}
+
+/// True when the words after a trigger, up to the clause's end, say it
+/// is still to come: "will take place", "will be held", "is scheduled",
+/// "to be held", "is expected to take place".
+fn scheduled(after: &[(usize, LowerWord<'_>)]) -> bool {
+    let w: Vec<&str> = after.iter().take(16).map(|(_, w)| w.as_str()).collect();
+    w.windows(3).any(|p| {
+        matches!(p[0], "will" | "shall")
+            && (matches!(p[1], "take" | "be") && matches!(p[2], "place" | "held" | "hosted"))
+    }) || w.windows(2).any(|p| {
+        matches!(
+            p,
+            ["to", "be"] | ["is", "scheduled"] | ["are", "scheduled"] | ["is", "planned"]
+        )
+    })
+}
+
 /// True for "met" or "meeting" in the sense of satisfying ("met certain
 /// criteria", "interests were met", "meeting its targets"), and "talks" as
 /// a verb ("he talks of").
@@ -448,9 +478,17 @@ pub fn cues(
         let mention_after =
             |labels: &[Label], within: usize| near_after(within).any(|x| labels.contains(&x.label));
         // Plans and infinitives are not events: "will meet", "agreed to sign".
+        // "the upcoming mid-term Ministerial Meeting": an adjective of the
+        // future a few words before.
         if kind != EventType::Agreement
             && (before.iter().rev().take(8).any(|w| FUTURE.contains(w))
-                || near_before.iter().any(|w| FUTURE_ADJ.contains(w)))
+                || future_adjective(&before))
+        {
+            continue;
+        }
+        // "The first visit of X to Russia as head of state will take place
+        // on Feb. 24-25": the clause's verb, further on, schedules it.
+        if kind != EventType::Agreement && scheduled(&ws[ws.partition_point(|(p, _)| *p < m.end)..])
         {
             continue;
         }
