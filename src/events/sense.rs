@@ -444,8 +444,10 @@ const BODY_WORDS: &[&str] = &[
 /// What the document says of its people, found once per document.
 #[derive(Default)]
 pub struct People<'m> {
-    /// The office of each person who has one (see [`offices`]).
-    pub office: HashMap<&'m str, String>,
+    /// The office of each person who has one (see [`people`]), and
+    /// whether it is a state's beyond doubt: the gazetteer's role of an
+    /// official, or a title with its country ("the President of Chile").
+    pub office: HashMap<&'m str, (String, bool)>,
     /// The country each person acts for, where a title, "(Country)" or the
     /// gazetteer gives one.
     pub country: HashMap<&'m str, &'m str>,
@@ -491,9 +493,12 @@ pub fn judge(
     }
     // A participant in public office: a gazetteer official, or a person
     // with an office title next to one of their mentions.
-    let officeholder = participants
-        .iter()
-        .find_map(|p| people.office.get(p.as_str()).map(|t| format!("{p} ({t})")));
+    let officeholder = participants.iter().find_map(|p| {
+        people
+            .office
+            .get(p.as_str())
+            .map(|(t, state)| (format!("{p} ({t})"), *state))
+    });
     // An office named in the event's sentences without a name ("the
     // Minister received the Ambassador").
     let office = || {
@@ -503,7 +508,13 @@ pub fn judge(
                 .iter()
                 .filter(|m| m.label == Label::Title && m.end <= s.end)
                 .find(|m| is_office(&text[m.start..m.end], m))
-                .map(|m| text[m.start..m.end].to_string())
+                .map(|m| {
+                    let surface = &text[m.start..m.end];
+                    (
+                        surface.to_string(),
+                        m.country.is_some() && surface.contains(" of "),
+                    )
+                })
         })
     };
     // A party's own meeting is not a state's, whoever attends, unless a
@@ -514,12 +525,13 @@ pub fn judge(
     // Around sport, business or culture a "President" or "Chairman" is
     // most often a club's or a firm's: there only a state office counts
     // (a minister, an ambassador, a governor ...).
-    let holder = officeholder.or_else(office).filter(|a| {
+    let holder = officeholder.or_else(office).filter(|(a, state)| {
         sense == Sense::Official
+            || *state
             || a.split(|c: char| !(c.is_alphanumeric() || c == '-'))
                 .any(|w| STATE_OFFICE_WORDS.contains(&w.to_lowercase().as_str()))
     });
-    if let Some(a) = holder {
+    if let Some((a, _)) = holder {
         return verdict(Reason::Officeholder, Some(a));
     }
     if sense != Sense::Official {
@@ -627,7 +639,7 @@ pub fn people<'m>(text: &str, mentions: &'m [Mention], gaz: &Gazetteer) -> Peopl
             continue;
         }
         if let Some(role) = m.entry.and_then(|e| gaz.entry(e).role.clone()) {
-            out.office.insert(m.canonical.as_str(), role);
+            out.office.insert(m.canonical.as_str(), (role, true));
             continue;
         }
         let before = mentions[..i]
@@ -642,7 +654,11 @@ pub fn people<'m>(text: &str, mentions: &'m [Mention], gaz: &Gazetteer) -> Peopl
         for t in [before, after].into_iter().flatten() {
             let surface = &text[t.start..t.end];
             if is_office(surface, t) {
-                out.office.insert(m.canonical.as_str(), surface.to_string());
+                // "the President of Chile" is a state's office beyond doubt;
+                // "Athletics Kenya President" is not.
+                let state = t.country.is_some() && surface.contains(" of ");
+                out.office
+                    .insert(m.canonical.as_str(), (surface.to_string(), state));
                 break;
             }
         }

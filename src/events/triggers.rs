@@ -173,6 +173,8 @@ const AHEAD_AFTER: &[&str] = &["expected", "begin", "begins", "scheduled", "plan
 /// people meeting: "met certain criteria", "meeting its targets", "met a
 /// cool reception".
 const NOT_MET_OBJECTS: &[&str] = &[
+    "everything",
+    "every",
     "criteria",
     "criterion",
     "target",
@@ -550,9 +552,17 @@ pub fn cues(
                     false
                 } else if surface == "visited" {
                     let obj = after.iter().take(4).any(|w| NOT_VISIT_OBJECTS.contains(w));
+                    // A place abroad, or a country, even the home one ("the
+                    // President of Kyrgyzstan, who visited Tajikistan", in a
+                    // Dushanbe release): a leader's tour of their own
+                    // country names its towns and regions, not itself.
                     let abroad = near_after(40).any(|x| {
-                        matches!(x.label, Label::Country | Label::Place)
-                            && (home.is_none() || x.country.as_deref() != home)
+                        x.label == Label::Country
+                            && !x
+                                .entry
+                                .is_some_and(|e| gaz.entry(e).kind.as_deref() == Some("adjective"))
+                            || x.label == Label::Place
+                                && (home.is_none() || x.country.as_deref() != home)
                     });
                     !obj && abroad
                 } else if surface.starts_with("arriv") {
@@ -573,7 +583,27 @@ pub fn cues(
                         )
                     });
                     let obj = after.iter().take(3).any(|w| NOT_VISIT_OBJECTS.contains(w));
-                    !obj && (qualified || mention_after(&[Label::Country, Label::Place], 40))
+                    // "During the visit, ...", "Within the framework of the
+                    // visit": the visit the article reports, named again.
+                    let framed = before.len() >= 2
+                        && matches!(
+                            before[before.len() - 1],
+                            "the" | "his" | "her" | "this" | "their"
+                        )
+                        && matches!(
+                            before[before.len() - 2],
+                            "during" | "of" | "throughout" | "on"
+                        );
+                    // "During the visit, the leaders are expected to hold
+                    // talks in Wellington": the visit a sentence speaks of
+                    // in the future is a plan.
+                    let future = ws
+                        .iter()
+                        .any(|(_, w)| matches!(w.as_str(), "will" | "expected" | "scheduled"));
+                    !obj && !future
+                        && (qualified
+                            || framed
+                            || mention_after(&[Label::Country, Label::Place], 80))
                 } else {
                     true
                 }

@@ -727,7 +727,14 @@ fn sentence_people<'a>(
             name = Some((k, e));
         } else {
             let mut s = k;
-            while s > j && t.nameish(s - 1) && !is_honorific(t.text(s - 1)) && k - s < 4 {
+            // Up to four name words back; particles ("bin", "Al") do not count.
+            let mut core = 0;
+            while s > j
+                && t.nameish(s - 1)
+                && !is_honorific(t.text(s - 1))
+                && (core < 4 || is_particle(t.text(s - 1)))
+            {
+                core += usize::from(!is_particle(t.text(s - 1)));
                 s -= 1;
             }
             let after_connector = s > j
@@ -746,11 +753,11 @@ fn sentence_people<'a>(
                     b += 1;
                 }
                 let mut e = b;
-                // Up to three name words; particles ("de la") do not count.
+                // Up to four name words; particles ("de la") do not count.
                 let mut core = 0;
                 while e < n
                     && t.nameish(e)
-                    && (core < 3 || is_particle(t.text(e)))
+                    && (core < 4 || is_particle(t.text(e)))
                     && (e == b || joined(&t, e - 1, e))
                 {
                     core += usize::from(!is_particle(t.text(e)));
@@ -851,7 +858,9 @@ fn sentence_people<'a>(
             && joined(&t, e - 1, e)
             // "Gordon Brown's Budget": a possessive ends the name.
             && !t.text(e - 1).ends_with("'s")
-            && (e - i < 4 || e - i < 6 && (i..e).any(|k| is_particle(t.text(k))))
+            // At most four name words; particles ("bin", "Al") do not count.
+            && (e - i < 4
+                || e - i < 8 && e - i - (i..e).filter(|&k| is_particle(t.text(k))).count() < 4)
         {
             e += 1;
         }
