@@ -975,6 +975,22 @@ pub fn assemble(
             }
         }
     }
+    // An event of the article's own occasion that names nobody ("During
+    // the phone conversation, the FMs ...", "both heads of state signed")
+    // was held by the occasion's people: the first main event's that has
+    // any. Recalled events keep only what their own words say.
+    let occasion_people = drafts
+        .iter()
+        .zip(&events)
+        .find(|(d, e)| !d.recalled && !e.participants.is_empty())
+        .map(|(_, e)| e.participants.clone());
+    if let Some(people) = occasion_people {
+        for (ev, d) in events.iter_mut().zip(&drafts) {
+            if !d.recalled && ev.participants.is_empty() {
+                ev.participants = people.clone();
+            }
+        }
+    }
     let fallback = occasion
         .map(|o| events[o].parties.clone())
         .filter(|p| !p.is_empty())
