@@ -975,6 +975,22 @@ pub fn assemble(
             }
         }
     }
+    // A state's visit is between the visitor's state and the country
+    // visited: the place's country is a party ("arrived in Mongolia", "is
+    // on a visit to the United States"), in order of first mention. A
+    // visit with no state side (a company's delegation) gains none.
+    for (ev, d) in events.iter_mut().zip(&drafts) {
+        if d.kind != EventType::Visit || ev.parties.is_empty() {
+            continue;
+        }
+        if let Some(c) = ev.place_country.clone() {
+            if !ev.parties.contains(&c) {
+                ev.parties.push(c);
+                ev.parties
+                    .sort_by_key(|p| first_seen.get(p.as_str()).copied().unwrap_or(usize::MAX));
+            }
+        }
+    }
     // An event of the article's own occasion that names nobody ("During
     // the phone conversation, the FMs ...", "both heads of state signed")
     // was held by the occasion's people: the first main event's that has
