@@ -558,9 +558,8 @@ pub fn cues(
                     // country names its towns and regions, not itself.
                     let abroad = near_after(40).any(|x| {
                         x.label == Label::Country
-                            && !x
-                                .entry
-                                .is_some_and(|e| gaz.entry(e).kind.as_deref() == Some("adjective"))
+                            && x.entry
+                                .is_none_or(|e| gaz.entry(e).kind.as_deref() != Some("adjective"))
                             || x.label == Label::Place
                                 && (home.is_none() || x.country.as_deref() != home)
                     });
