@@ -1044,8 +1044,82 @@ pub fn assemble(
             .map(|e| &mut e.judgement)
             .collect::<Vec<_>>(),
     );
+    // 7. "X held bilateral meetings with A, B and C", "X conferred with A,
+    // B and C": one meeting with each counterpart of the list.
+    let mut split: Vec<Event> = Vec::with_capacity(events.len());
+    for (ev, d) in events.into_iter().zip(&drafts) {
+        match counterpart_list(text, seg, mentions, &ev, d) {
+            Some((subject, list)) => {
+                let country = |x: &str| person_country.get(x).map(|(c, _)| c.to_string());
+                let theirs: Vec<String> = list.iter().filter_map(|p| country(p)).collect();
+                // The subject's side: their own country, else the event's
+                // first party that is no counterpart's.
+                let own = country(&subject)
+                    .or_else(|| ev.parties.iter().find(|p| !theirs.contains(p)).cloned());
+                for p in list {
+                    let mut one = ev.clone();
+                    one.participants = vec![subject.clone(), p.to_string()];
+                    let mut parties: Vec<String> = own.iter().cloned().chain(country(p)).collect();
+                    parties.dedup();
+                    parties
+                        .sort_by_key(|x| first_seen.get(x.as_str()).copied().unwrap_or(usize::MAX));
+                    if !parties.is_empty() {
+                        one.parties = parties;
+                    }
+                    split.push(one);
+                }
+            }
+            None => split.push(ev),
+        }
+    }
+    let mut events = split;
     events.sort_by_key(|e| (e.evidence.0, e.trigger.0));
     events
+}
+
+/// A meeting reported as one subject meeting a list of counterparts in its
+/// first sentence: the subject (the event's participant named before the
+/// trigger) and the counterparts (two or more people named after "with").
+fn counterpart_list<'m>(
+    text: &str,
+    seg: &Segmented,
+    mentions: &'m [Mention],
+    ev: &Event,
+    d: &Draft,
+) -> Option<(String, Vec<&'m str>)> {
+    if d.kind != EventType::Meeting || d.recalled {
+        return None;
+    }
+    let c = d.cues.first()?;
+    let s = &seg.sentences[c.sentence];
+    let with = if text[c.start..c.end].to_ascii_lowercase().ends_with("with") {
+        c.end
+    } else {
+        text[c.end..s.end].find("with")? + c.end
+    };
+    let people = span_of(mentions, s.start, s.end);
+    let subject = people
+        .iter()
+        .find(|m| m.label == Label::Person && m.end <= c.start)
+        .map(|m| m.canonical.clone())
+        .filter(|p| ev.participants.contains(p))?;
+    // The list runs while its names follow each other closely ("A, the
+    // Minister of X, B and C"); a name further on is another matter.
+    let mut list: Vec<&str> = Vec::new();
+    let mut last_end = with;
+    for m in people
+        .iter()
+        .filter(|m| m.label == Label::Person && m.start > with && m.end <= s.end)
+    {
+        if m.start - last_end > 90 {
+            break;
+        }
+        last_end = m.end;
+        if m.canonical != subject && !list.contains(&m.canonical.as_str()) {
+            list.push(m.canonical.as_str());
+        }
+    }
+    (list.len() >= 2).then_some((subject, list))
 }
 
 /// The days of "two-day", "three-day" ... "7-day" (a visit's length).
