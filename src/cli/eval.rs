@@ -435,6 +435,13 @@ fn human(r: &Report, colour: bool) -> String {
         }
     }
 
+    // How names were compared, so that a figure is read for what it is.
+    let _ = writeln!(
+        o,
+        "\nparties, place, place_country and PLACE: names of one gazetteer entry count as one \
+         (\"OSCE\" = \"Organization for Security and Co-operation in Europe\"); \
+         PLACE is scored against PLACE and COUNTRY mentions"
+    );
     let fe = &r.false_events;
     let _ = writeln!(
         o,
