@@ -107,6 +107,21 @@ const SIGNATORIES: &[&str] = &[
     "chairmen",
 ];
 
+impl Event {
+    /// Takes `from`'s date and place where this event has none of its own
+    /// (a signing at talks, a visit dated by its talks).
+    fn lend_date_and_place(&mut self, from: &Event) {
+        if self.date.is_none() {
+            self.date = from.date;
+            self.date_span = from.date_span;
+        }
+        if self.place.is_none() {
+            self.place = from.place.clone();
+            self.place_country = from.place_country.clone();
+        }
+    }
+}
+
 /// One event being built.
 struct Draft {
     kind: EventType,
@@ -934,14 +949,7 @@ pub fn assemble(
         if ev.kind == Some(EventType::Visit) {
             let meeting = main_of(EventType::Meeting).map(|m| &snapshot[m]);
             if let Some(m) = meeting {
-                if ev.date.is_none() {
-                    ev.date = m.date;
-                    ev.date_span = m.date_span;
-                }
-                if ev.place.is_none() {
-                    ev.place = m.place.clone();
-                    ev.place_country = m.place_country.clone();
-                }
+                ev.lend_date_and_place(m);
             }
         }
         if ev.kind == Some(EventType::Signing) {
@@ -964,14 +972,7 @@ pub fn assemble(
                 if signed_by_sides && ev.participants.is_empty() {
                     ev.participants = m.participants.clone();
                 }
-                if ev.date.is_none() {
-                    ev.date = m.date;
-                    ev.date_span = m.date_span;
-                }
-                if ev.place.is_none() {
-                    ev.place = m.place.clone();
-                    ev.place_country = m.place_country.clone();
-                }
+                ev.lend_date_and_place(m);
             }
         }
     }
