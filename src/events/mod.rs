@@ -656,6 +656,9 @@ pub fn assemble(
         let i = titles.partition_point(|&(st, _)| st < m.start);
         i > 0 && m.end <= titles[i - 1].1
     };
+    // Offices and countries of the article's people, found once (the
+    // parties and the sense check read them).
+    let officials = sense::people(text, mentions, gaz);
     let mut events: Vec<Event> = Vec::new();
     for (di, d) in drafts.iter().enumerate() {
         let first = &d.cues[0];
@@ -799,9 +802,22 @@ pub fn assemble(
             }
         }
         // People of the same person seen elsewhere may carry the country.
+        // An officeholder whose title names no country ("Foreign Minister
+        // X received ...") in an article datelined at home acts for the
+        // dateline's country, when someone of another country is there:
+        // releases mark the visitor's country and leave the host's unsaid.
+        let mut unmarked_official = false;
         for p in &ev.participants {
             if let Some((c, at)) = person_country.get(p.as_str()) {
                 party_pos.push((c.to_string(), *at));
+            } else if officials.office.contains_key(p.as_str()) {
+                unmarked_official = true;
+            }
+        }
+        if let Some(h) = home.as_deref().filter(|h| !h.is_empty()) {
+            if unmarked_official && !party_pos.is_empty() && !d.recalled {
+                let at = first_seen.get(h).copied().unwrap_or(usize::MAX);
+                party_pos.push((h.to_string(), at));
             }
         }
         if party_pos.is_empty() {
@@ -1023,7 +1039,7 @@ pub fn assemble(
         }
     }
     // 6. The sense check: a state must act in the event.
-    let people = sense::people(text, mentions, gaz);
+    let people = &officials;
     for (ev, d) in events.iter_mut().zip(&drafts) {
         let mut own: Vec<usize> = d.cues.iter().map(|c| c.sentence).collect();
         own.dedup();
@@ -1035,7 +1051,7 @@ pub fn assemble(
             d.kind,
             &ev.participants,
             &ev.parties,
-            &people,
+            people,
             gaz,
         );
     }
