@@ -89,6 +89,37 @@ pub const HONORIFICS: &[&str] = &[
 
 /// Capitalized words of the genre that are never part of a person's name.
 const NOT_NAME: &[&str] = &[
+    // Verbs of a headline in title case ("President Elbegdorj Held a
+    // Telephone Conversation", "Georgian PM, FM Hold Phone Talks"): no
+    // name word; each also stands for its form with "s".
+    "held",
+    "hold",
+    "meet",
+    "met",
+    "sign",
+    "signed",
+    "visit",
+    "visited",
+    "discuss",
+    "discussed",
+    "discusses",
+    "receive",
+    "received",
+    "host",
+    "hosted",
+    "agree",
+    "agreed",
+    "attend",
+    "attended",
+    "conclude",
+    "concluded",
+    "begin",
+    "pay",
+    "paid",
+    "call",
+    "assistant",
+    "regional",
+    "integration",
     "the",
     "a",
     "an",
