@@ -324,13 +324,16 @@ fn progress_bar(inputs: &[PathBuf]) -> ProgressBar {
     bar
 }
 
+/// An optional output's row writer, with the name its messages give.
+type Named<R> = (RowWriter<BufWriter<Sink>, R>, String);
+
 /// The row writers of a run.
 struct Writers {
     events: RowWriter<BufWriter<Sink>, EventRecord>,
     events_name: String,
-    entities: Option<(RowWriter<BufWriter<Sink>, EntityRecord>, String)>,
-    report: Option<(RowWriter<BufWriter<Sink>, Skip>, String)>,
-    explain: Option<(RowWriter<BufWriter<Sink>, ExplainRecord>, String)>,
+    entities: Option<Named<EntityRecord>>,
+    report: Option<Named<Skip>>,
+    explain: Option<Named<ExplainRecord>>,
     format: Format,
 }
 
@@ -343,33 +346,9 @@ impl Writers {
         };
         let events = RowWriter::new(out.sink, args.format, header)
             .with_context(|| format!("cannot write {}", out.name))?;
-        let entities = match &args.entities {
-            Some(p) => {
-                let out = Output::file(p)?;
-                let w = RowWriter::new(out.sink, args.format, header)
-                    .with_context(|| format!("cannot write {}", out.name))?;
-                Some((w, out.name))
-            }
-            None => None,
-        };
-        let report = match &args.report {
-            Some(p) => {
-                let out = Output::file(p)?;
-                let w = RowWriter::new(out.sink, Format::Csv, true)
-                    .with_context(|| format!("cannot write {}", out.name))?;
-                Some((w, out.name))
-            }
-            None => None,
-        };
-        let explain = match &args.explain {
-            Some(p) => {
-                let out = Output::file(p)?;
-                let w = RowWriter::new(out.sink, Format::Csv, true)
-                    .with_context(|| format!("cannot write {}", out.name))?;
-                Some((w, out.name))
-            }
-            None => None,
-        };
+        let entities = optional_writer(args.entities.as_deref(), args.format, header)?;
+        let report = optional_writer(args.report.as_deref(), Format::Csv, true)?;
+        let explain = optional_writer(args.explain.as_deref(), Format::Csv, true)?;
         Ok(Writers {
             events,
             events_name: out.name,
@@ -432,6 +411,19 @@ impl Writers {
         }
         Ok(())
     }
+}
+
+/// A row writer to `path` and its name for messages, when the option is given.
+fn optional_writer<R: Row>(
+    path: Option<&Path>,
+    format: Format,
+    header: bool,
+) -> Result<Option<Named<R>>> {
+    let Some(p) = path else { return Ok(None) };
+    let out = Output::file(p)?;
+    let w = RowWriter::new(out.sink, format, header)
+        .with_context(|| format!("cannot write {}", out.name))?;
+    Ok(Some((w, out.name)))
 }
 
 /// Flushes a row writer and puts its file in place.
