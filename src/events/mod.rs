@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use crate::clean::Article;
 use crate::date::{Date, DateValue};
 use crate::gazetteer::Gazetteer;
-use crate::mention::{EventType, Label, Mention};
+use crate::mention::{EventType, Label, Mention, MentionSpans};
 use crate::segment::Segmented;
 
 pub use sense::{Judgement, Reason, Sense};
@@ -243,6 +243,32 @@ fn recent(d: &DateValue, anchor: Option<Date>) -> bool {
     (-2..=45).contains(&diff)
 }
 
+/// How many people of one sentence the counterpart split compares (see
+/// `people_in` in `assemble`).
+const SENTENCE_PEOPLE: usize = 64;
+
+/// How far (bytes, between the starts) a date and the trigger it dates may
+/// stand apart in one sentence: farther than any sentence of news, so it
+/// only bounds the work on text without sentence ends.
+const DATE_REACH: usize = 2_000;
+
+/// Is the line before a date (`before` ends where the date starts) just the
+/// word "date"? "date 2022-02-08 Greek Foreign Minister ...": a page's date
+/// stamp before the text is when it was published, not when anything in it
+/// happened. Reads back over the stamp's word only, never the whole line.
+fn is_date_stamp(before: &str) -> bool {
+    let spaces = |c: char| c.is_whitespace() && c != '\n';
+    let t = before.trim_end_matches(spaces);
+    let Some(word) = t.len().checked_sub(4).and_then(|i| t.get(i..)) else {
+        return false;
+    };
+    if !word.eq_ignore_ascii_case("date") {
+        return false;
+    }
+    let rest = t[..t.len() - 4].trim_end_matches(spaces);
+    rest.is_empty() || rest.ends_with('\n')
+}
+
 /// Assembles the events of one article.
 pub fn assemble(
     article: &Article,
@@ -255,6 +281,7 @@ pub fn assemble(
     if !mentions.iter().any(|m| m.label == Label::Trigger) {
         return Vec::new();
     }
+    let mentions = &MentionSpans::new(mentions);
     let text = article.text();
     let home: Option<String> = article
         .dateline
@@ -288,6 +315,11 @@ pub fn assemble(
     if all.is_empty() {
         return Vec::new();
     }
+    // The searches below need the cues in text order (`cues` gives them
+    // so, sentence by sentence).
+    debug_assert!(all
+        .windows(2)
+        .all(|p| (p[0].sentence, p[0].start) <= (p[1].sentence, p[1].start)));
     let dates: Vec<&Mention> = mentions
         .iter()
         .filter(|m| m.label == Label::Date && m.date.is_some())
@@ -301,33 +333,33 @@ pub fn assemble(
         // "date 2022-02-08 Greek Foreign Minister ...": a page's date stamp
         // before the text is when it was published, not when anything in
         // it happened.
-        let line_start = text[..d.start].rfind('\n').map_or(0, |i| i + 1);
-        if text[line_start..d.start]
-            .trim()
-            .eq_ignore_ascii_case("date")
-        {
+        if is_date_stamp(&text[..d.start]) {
             continue;
         }
         let mut best: Option<(usize, usize)> = None;
+        // "In May 1980, X visited China", "On May 6, 2020, X held talks":
+        // a date that opens its sentence dates the sentence's event,
+        // however far its trigger.
+        let opening = {
+            let lead = text[seg.sentences[si].start..d.start].trim();
+            lead.is_empty() || lead.eq_ignore_ascii_case("in") || lead.eq_ignore_ascii_case("on")
+        };
         // `all` is in sentence order: the cues of sentence `si` are one
-        // run of it, found by search, not by a look at every cue.
+        // run of it, found by search, not by a look at every cue; and of
+        // those only the ones within `DATE_REACH` bytes of the date, so that
+        // a sentence without end (a 64 MB document with no full stop) costs
+        // the dates near each cue, not every date times every cue.
         let lo = all.partition_point(|c| c.sentence < si);
         let hi = lo + all[lo..].partition_point(|c| c.sentence <= si);
-        for (ci, c) in all.iter().enumerate().take(hi).skip(lo) {
+        let from = lo + all[lo..hi].partition_point(|c| c.start + DATE_REACH < d.start);
+        let to = from + all[from..hi].partition_point(|c| c.start <= d.end + DATE_REACH);
+        for (ci, c) in all.iter().enumerate().take(to).skip(from) {
             let dist = if c.end <= d.start {
                 d.start - c.end
             } else {
                 (c.start - d.end.min(c.start)) * 2 + 10
             };
-            // "In May 1980, X visited China", "On May 6, 2020, X held talks":
-            // a date that opens its sentence dates the sentence's event,
-            // however far its trigger.
-            let opens = c.start >= d.end && {
-                let lead = text[seg.sentences[si].start..d.start].trim();
-                lead.is_empty()
-                    || lead.eq_ignore_ascii_case("in")
-                    || lead.eq_ignore_ascii_case("on")
-            };
+            let opens = c.start >= d.end && opening;
             let dist = if opens { dist.min(40) } else { dist };
             let coarse = !matches!(value, DateValue::Day(_) | DateValue::Interval(..));
             if coarse && dist > 80 {
@@ -347,12 +379,16 @@ pub fn assemble(
         }
     }
 
-    // People named in a sentence, for telling two meetings of a day apart.
+    // People named in a sentence, for telling two meetings of a day apart:
+    // its first `SENTENCE_PEOPLE`, more than any sentence of news names, so
+    // that a text with no sentence end is not read whole for every cue.
     let people_in = |si: usize| -> Vec<&str> {
         let s = &seg.sentences[si];
-        span_of(mentions, s.start, s.end)
+        mentions
+            .span(s.start, s.end)
             .iter()
             .filter(|m| m.label == Label::Person && m.end <= s.end)
+            .take(SENTENCE_PEOPLE)
             .map(|m| m.canonical.as_str())
             .collect()
     };
@@ -371,9 +407,10 @@ pub fn assemble(
             surface.as_str(),
             "received" | "met" | "hosted" | "courtesy call"
         );
-        let counterparts: Vec<&str> = span_of(mentions, c.end, s.end)
+        let counterparts: Vec<&str> = mentions
+            .span(c.end, s.end.min(c.end + 121))
             .iter()
-            .filter(|m| m.label == Label::Person && m.end <= s.end && m.start - c.end <= 120)
+            .filter(|m| m.label == Label::Person && m.end <= s.end)
             .filter(|m| {
                 let between = text[c.end..m.start].to_ascii_lowercase();
                 (transitive || surface.ends_with(" with") || between.contains("with "))
@@ -621,7 +658,7 @@ pub fn assemble(
     // country of a person), and each person's country: for party order.
     let mut first_seen: HashMap<&str, usize> = HashMap::new();
     let mut person_country: HashMap<&str, (&str, usize)> = HashMap::new();
-    for m in mentions {
+    for m in mentions.all() {
         match m.label {
             Label::Country | Label::Org => {
                 first_seen.entry(m.canonical.as_str()).or_insert(m.start);
@@ -712,7 +749,8 @@ pub fn assemble(
         for &si in &cue_sentences {
             let s = &seg.sentences[si];
             let ws = sentence_words.of(si);
-            for m in span_of(mentions, s.start, s.end)
+            for m in mentions
+                .span(s.start, s.end)
                 .iter()
                 .filter(|m| m.end <= s.end && m.label == Label::Person)
             {
@@ -733,7 +771,8 @@ pub fn assemble(
                 }
             }
             // Compound adjectives ("Tajik-Azerbaijani") and "between X and Y".
-            let countries: Vec<&Mention> = span_of(mentions, s.start, s.end)
+            let countries: Vec<&Mention> = mentions
+                .span(s.start, s.end)
                 .iter()
                 .filter(|m| {
                     m.end <= s.end && m.label == Label::Country && scope(m.start, m.end, si)
@@ -762,7 +801,8 @@ pub fn assemble(
             {
                 continue;
             }
-            let mut people = span_of(mentions, s.start, s.end)
+            let mut people = mentions
+                .span(s.start, s.end)
                 .iter()
                 .filter(|m| m.end <= s.end && m.label == Label::Person)
                 .peekable();
@@ -784,7 +824,8 @@ pub fn assemble(
                 // The subject of the sentence: nothing before it but a title
                 // or a short opening phrase ("During the meeting, ").
                 let lead_text = &text[s.start..m.start];
-                let titled = span_of(mentions, s.start, s.start + 1)
+                let titled = mentions
+                    .span(s.start, s.start + 1)
                     .iter()
                     .any(|t| t.label == Label::Title && t.end + 1 >= m.start);
                 let opening = lead_text.trim().is_empty()
@@ -823,7 +864,7 @@ pub fn assemble(
         if party_pos.is_empty() {
             for &si in &cue_sentences {
                 let s = &seg.sentences[si];
-                for m in span_of(mentions, s.start, s.end).iter().filter(|m| {
+                for m in mentions.span(s.start, s.end).iter().filter(|m| {
                     m.end <= s.end
                         && matches!(m.label, Label::Country | Label::Org)
                         && scope(m.start, m.end, si)
@@ -863,7 +904,8 @@ pub fn assemble(
             let mut agree_at: Option<Option<usize>> = None;
             let signing_sentence =
                 d.kind == EventType::Signing && cue_sentences.binary_search(&si).is_ok();
-            for m in span_of(mentions, s.start, s.end)
+            for m in mentions
+                .span(s.start, s.end)
                 .iter()
                 .filter(|m| m.end <= s.end && m.label == Label::Sector)
             {
@@ -1100,7 +1142,7 @@ pub fn assemble(
 fn counterpart_list<'m>(
     text: &str,
     seg: &Segmented,
-    mentions: &'m [Mention],
+    mentions: &MentionSpans<'m>,
     ev: &Event,
     d: &Draft,
 ) -> Option<(String, Vec<&'m str>)> {
@@ -1114,7 +1156,7 @@ fn counterpart_list<'m>(
     } else {
         text[c.end..s.end].find("with")? + c.end
     };
-    let people = span_of(mentions, s.start, s.end);
+    let people = mentions.span(s.start, s.end);
     let subject = people
         .iter()
         .find(|m| m.label == Label::Person && m.end <= c.start)
@@ -1165,13 +1207,6 @@ fn overlaps(a: &DateValue, b: &DateValue) -> bool {
         (Some((a1, a2)), Some((b1, b2))) => a1 <= b2 && b1 <= a2,
         _ => a == b,
     }
-}
-
-/// The mentions that start inside `start..end` (mentions are sorted by start).
-fn span_of(mentions: &[Mention], start: usize, end: usize) -> &[Mention] {
-    let a = mentions.partition_point(|m| m.start < start);
-    let b = mentions.partition_point(|m| m.start < end);
-    &mentions[a..b.max(a)]
 }
 
 /// The cues of sentence `si` among `cues`, which are in sentence order.

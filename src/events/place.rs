@@ -10,7 +10,7 @@
 
 use crate::clean::Article;
 use crate::gazetteer::Gazetteer;
-use crate::mention::{EventType, Label, Mention};
+use crate::mention::{EventType, Label, Mention, MentionSpans};
 use crate::segment::Segmented;
 
 /// What makes a mention the event's place.
@@ -81,7 +81,7 @@ pub type Place = (String, Option<String>);
 pub fn choose(
     article: &Article,
     seg: &Segmented,
-    mentions: &[Mention],
+    mentions: &MentionSpans<'_>,
     gaz: &Gazetteer,
     q: &PlaceQuery<'_>,
     in_scope: &dyn Fn(&Mention, usize) -> bool,
@@ -97,7 +97,7 @@ pub fn choose(
     let mut country_there: Option<String> = None;
     for &si in q.sentences {
         let s = &seg.sentences[si];
-        for m in span_of(mentions, s.start, s.end).iter().filter(|m| {
+        for m in mentions.span(s.start, s.end).iter().filter(|m| {
             m.end <= s.end && matches!(m.label, Label::Place | Label::Country | Label::Org)
         }) {
             if !in_scope(m, si) || in_title(m) {
@@ -168,7 +168,7 @@ pub fn choose(
             let order = q.owned.iter().copied().chain(0..header);
             'search: for si in order {
                 let s = &seg.sentences[si];
-                for m in span_of(mentions, s.start, s.end).iter().filter(|m| {
+                for m in mentions.span(s.start, s.end).iter().filter(|m| {
                     m.end <= s.end
                         && m.label == Label::Place
                         && m.country.as_deref() == Some(country.as_str())
@@ -239,10 +239,4 @@ fn tail(s: &str) -> String {
     let s = s.trim_end();
     let cut = s.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
     s[cut..].to_lowercase()
-}
-
-fn span_of(mentions: &[Mention], start: usize, end: usize) -> &[Mention] {
-    let a = mentions.partition_point(|m| m.start < start);
-    let b = mentions.partition_point(|m| m.start < end);
-    &mentions[a..b.max(a)]
 }

@@ -19,7 +19,7 @@ use std::collections::HashMap;
 
 use crate::events::triggers::SentenceWords;
 use crate::gazetteer::Gazetteer;
-use crate::mention::{EventType, Label, Mention};
+use crate::mention::{EventType, Label, Mention, MentionSpans};
 
 /// Why an event was kept or dropped.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -475,7 +475,7 @@ pub fn judge(
     text: &str,
     sentence_words: &SentenceWords<'_>,
     sentences: &[usize],
-    mentions: &[Mention],
+    mentions: &MentionSpans<'_>,
     kind: EventType,
     participants: &[String],
     parties: &[String],
@@ -504,7 +504,8 @@ pub fn judge(
     let office = || {
         sentences.iter().find_map(|&si| {
             let s = &sentence_words.seg().sentences[si];
-            in_span(mentions, s.start, s.end)
+            mentions
+                .span(s.start, s.end)
                 .iter()
                 .filter(|m| m.label == Label::Title && m.end <= s.end)
                 .find(|m| is_office(&text[m.start..m.end], m))
@@ -564,7 +565,8 @@ pub fn judge(
     // only describes.
     let named = sentences.iter().find_map(|&si| {
         let s = &sentence_words.seg().sentences[si];
-        in_span(mentions, s.start, s.end)
+        mentions
+            .span(s.start, s.end)
             .iter()
             .find(|m| {
                 m.end <= s.end
@@ -680,11 +682,4 @@ fn is_office(surface: &str, m: &Mention) -> bool {
         .collect();
     words.iter().any(|w| OFFICE_WORDS.contains(&w.as_str()))
         && !words.iter().any(|w| NOT_OFFICE_WORDS.contains(&w.as_str()))
-}
-
-/// The mentions that start inside `start..end` (mentions are sorted by start).
-fn in_span(mentions: &[Mention], start: usize, end: usize) -> &[Mention] {
-    let a = mentions.partition_point(|m| m.start < start);
-    let b = mentions.partition_point(|m| m.start < end);
-    &mentions[a..b.max(a)]
 }

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use crate::gazetteer::Gazetteer;
-use crate::mention::{EventType, Label, Mention};
+use crate::mention::{EventType, Label, Mention, MentionSpans};
 use crate::segment::Segmented;
 use crate::text::WordRuns;
 
@@ -412,7 +412,7 @@ pub fn cues(
     text: &str,
     sentence_words: &SentenceWords<'_>,
     sentence: usize,
-    mentions: &[Mention],
+    mentions: &MentionSpans<'_>,
     gaz: &Gazetteer,
     home: Option<&str>,
 ) -> Vec<Cue> {
@@ -420,18 +420,14 @@ pub fn cues(
         let span = &sentence_words.seg.sentences[sentence];
         (span.start, span.end)
     };
-    let a = mentions.partition_point(|m| m.start < s);
-    let b = mentions.partition_point(|m| m.start < e).max(a);
+    let mine = mentions.span(s, e);
     let mut out = Vec::new();
     // Every cue comes from a trigger word; most sentences have none, and
     // need neither the list of their mentions nor their words.
-    if !mentions[a..b]
-        .iter()
-        .any(|m| m.label == Label::Trigger && m.end <= e)
-    {
+    if !mine.iter().any(|m| m.label == Label::Trigger && m.end <= e) {
         return out;
     }
-    let in_sentence: Vec<&Mention> = mentions[a..b].iter().filter(|m| m.end <= e).collect();
+    let in_sentence: Vec<&Mention> = mine.iter().filter(|m| m.end <= e).collect();
     let ws = sentence_words.of(sentence);
     // ASCII lower case finds "visit" wherever full lower case does: the
     // only non-ASCII characters that lower-case to ASCII letters are the

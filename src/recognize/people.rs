@@ -15,7 +15,7 @@ use super::names::{
 use std::borrow::Cow;
 
 use crate::gazetteer::Gazetteer;
-use crate::mention::{Label, Mention, Source};
+use crate::mention::{gallop, Label, Mention, Source};
 use crate::segment::{Segmented, Word};
 use crate::text::{is_all_caps, title_case};
 
@@ -478,8 +478,10 @@ fn cover_words(words: &[Word], gm: &[Mention], gix: &mut [u32], flags: &mut [u8]
     if gm.iter().all(|m| m.start <= m.end) && gm.windows(2).all(|p| p[0].end <= p[1].start) {
         let mut lo = 0;
         for (g, m) in gm.iter().enumerate() {
-            let a = lo + words[lo..].partition_point(|w| w.start < m.start);
-            let b = a + words[a..].partition_point(|w| w.start < m.end);
+            // The next mention's words are a few words on: a search from
+            // here, not over all the rest of a long document's words.
+            let a = lo + gallop(&words[lo..], |w| w.start < m.start);
+            let b = a + gallop(&words[a..], |w| w.start < m.end);
             for i in a..b {
                 set(i, g);
             }
@@ -1490,6 +1492,7 @@ fn resolve(
 
 #[cfg(test)]
 mod tests {
+
     use super::*;
 
     /// `nameish` of a word no gazetteer mention covers, as it was before
