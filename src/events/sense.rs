@@ -17,7 +17,7 @@
 
 use std::collections::HashMap;
 
-use crate::events::triggers::SentenceWords;
+use crate::events::triggers::{LowerWord, SentenceWords};
 use crate::gazetteer::Gazetteer;
 use crate::mention::{EventType, Label, Mention, MentionSpans};
 
@@ -210,7 +210,9 @@ const SENSE_WORDS: &[(Sense, &[&str])] = &[
             "stocks",
             "dividend",
             "investor",
+            "traders",
             "corporation",
+            "corp",
             "retailer",
             "bank's",
             "firm's",
@@ -491,12 +493,41 @@ pub fn judge(
     if parties.is_empty() || (kind == EventType::Agreement && parties.len() < 2) {
         return verdict(Reason::NoStateParty, None);
     }
+    // A call has two ends: two people or two states, or "with" or
+    // "between" someone. "Britain's first mobile phone call was made by a
+    // comedian", "the cost of an ordinary phone call" have one or none.
+    if kind == EventType::PhoneCall
+        && participants.len() < 2
+        && parties.len() < 2
+        && !sentences.iter().any(|&si| {
+            sentence_words
+                .of(si)
+                .iter()
+                .any(|(_, w)| matches!(w.as_str(), "with" | "between"))
+        })
+    {
+        return verdict(Reason::NoStateActor, None);
+    }
     // A participant in public office: a gazetteer official, or a person
     // with an office title next to one of their mentions.
+    // Around business words, only someone named in the event's own
+    // sentences: "the firm says it is in talks to buy ..." is not made a
+    // state's by a minister the article names elsewhere.
+    let named_here = |p: &str| {
+        sense != Sense::Business
+            || sentences.iter().any(|&si| {
+                let s = &sentence_words.seg().sentences[si];
+                mentions
+                    .span(s.start, s.end)
+                    .iter()
+                    .any(|m| m.label == Label::Person && m.canonical == p)
+            })
+    };
     let officeholder = participants.iter().find_map(|p| {
         people
             .office
             .get(p.as_str())
+            .filter(|_| named_here(p))
             .map(|(t, state)| (format!("{p} ({t})"), *state))
     });
     // An office named in the event's sentences without a name ("the
@@ -538,12 +569,18 @@ pub fn judge(
     if sense != Sense::Official {
         return verdict(Reason::OtherSense(sense), None);
     }
+    // "trade union leaders", "business leaders" are no state's.
     let body = sentences.iter().find_map(|&si| {
-        sentence_words
-            .of(si)
-            .iter()
-            .find(|(_, w)| BODY_WORDS.contains(&w.as_str()))
-            .map(|(_, w)| w.as_str().to_string())
+        let ws = sentence_words.of(si);
+        ws.iter()
+            .enumerate()
+            .find(|&(i, (_, w))| {
+                BODY_WORDS.contains(&w.as_str())
+                    && !i
+                        .checked_sub(1)
+                        .is_some_and(|j| NOT_STATE_MODIFIERS.contains(&ws[j].1.as_str()))
+            })
+            .map(|(_, (_, w))| w.as_str().to_string())
     });
     if let Some(b) = body {
         return verdict(Reason::GovernmentBody, Some(b));
@@ -563,24 +600,123 @@ pub fn judge(
     // A country or organization named as a noun in the event's own
     // sentences stands for its state; a demonym ("Saudi Arabian carrier")
     // only describes.
-    let named = sentences.iter().find_map(|&si| {
+    // Not as a place ("arrived in the UK") nor as the nationality of a
+    // firm, a market or a war ("UK bank Barclays", "the US market", "the
+    // Iraq war"). An agreement, made between two, needs two.
+    let mut named: Vec<&str> = Vec::new();
+    for &si in sentences {
         let s = &sentence_words.seg().sentences[si];
-        mentions
-            .span(s.start, s.end)
-            .iter()
-            .find(|m| {
-                m.end <= s.end
-                    && matches!(m.label, Label::Country | Label::Org)
-                    && parties.contains(&m.canonical)
-                    && m.entry
-                        .is_none_or(|e| gaz.entry(e).kind.as_deref() != Some("adjective"))
-            })
-            .map(|m| m.canonical.clone())
-    });
-    match named {
-        Some(c) => verdict(Reason::StateNamed, Some(c)),
-        None => verdict(Reason::NoStateActor, None),
+        let ws = sentence_words.of(si);
+        for m in mentions.span(s.start, s.end) {
+            if m.end <= s.end
+                && matches!(m.label, Label::Country | Label::Org)
+                && parties.contains(&m.canonical)
+                && m.entry
+                    .is_none_or(|e| gaz.entry(e).kind.as_deref() != Some("adjective"))
+                && !describes(ws, m)
+                && !named.contains(&m.canonical.as_str())
+            {
+                named.push(m.canonical.as_str());
+            }
+        }
     }
+    let needed = if kind == EventType::Agreement { 2 } else { 1 };
+    if named.len() >= needed {
+        verdict(Reason::StateNamed, Some(named.join("; ")))
+    } else {
+        verdict(Reason::NoStateActor, None)
+    }
+}
+
+/// Words before "leaders", "officials", "representatives" that make them a
+/// union's, a firm's or a party's: "trade union leaders", "business
+/// leaders", "company officials".
+const NOT_STATE_MODIFIERS: &[&str] = &[
+    "union",
+    "business",
+    "industry",
+    "company",
+    "corporate",
+    "community",
+    "religious",
+    "opposition",
+    "party",
+    "student",
+    "club",
+    "bank",
+];
+
+/// Prepositions that make the country after them a place, not an actor:
+/// "arrived in the UK", "exports to China".
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "into",
+    "to",
+    "from",
+    "across",
+    "throughout",
+    "within",
+    "inside",
+    "outside",
+];
+
+/// Nouns that, a few words after a country's name, make the name a
+/// nationality or an address, not a state acting: "UK bank Barclays",
+/// "South Africa's biggest retail bank", "the US market", "UK interest
+/// rates", "the Iraq war".
+const DESCRIBED_NOUNS: &[&str] = &[
+    "bank",
+    "banks",
+    "firm",
+    "firms",
+    "company",
+    "companies",
+    "group",
+    "corporation",
+    "conglomerate",
+    "giant",
+    "maker",
+    "makers",
+    "producer",
+    "producers",
+    "brewer",
+    "carrier",
+    "airline",
+    "operator",
+    "retailer",
+    "insurer",
+    "lender",
+    "investor",
+    "investors",
+    "investment",
+    "market",
+    "markets",
+    "economy",
+    "shares",
+    "stocks",
+    "rates",
+    "consumers",
+    "customers",
+    "war",
+];
+
+/// Does the country or organization mention `m` only describe (a place,
+/// a firm's nationality), judged by the words of its sentence `ws`?
+fn describes(ws: &[(usize, LowerWord<'_>)], m: &Mention) -> bool {
+    let at = ws.partition_point(|(p, _)| *p < m.start);
+    // "in the US": the article between does not matter.
+    let before = ws[..at]
+        .iter()
+        .rev()
+        .map(|(_, w)| w.as_str())
+        .find(|w| *w != "the");
+    let place = before.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w));
+    let from = ws[at..].partition_point(|(p, _)| *p < m.end) + at;
+    let nationality = ws[from..]
+        .iter()
+        .take(3)
+        .any(|(_, w)| DESCRIBED_NOUNS.contains(&w.as_str().trim_end_matches("'s")));
+    place || nationality
 }
 
 /// Second pass over an article's verdicts: an event of state parties and

@@ -168,7 +168,17 @@ const PLAN_VERBS: &[&str] = &[
 const AHEAD: &[&str] = &["ahead", "run-up", "due", "awaiting", "until", "before"];
 /// Words right after a trigger that put it ahead: "talks begin later on
 /// Wednesday", "a meeting expected next month", "next week's summit".
-const AHEAD_AFTER: &[&str] = &["expected", "begin", "begins", "scheduled", "planned", "due"];
+/// "The G7 meeting is thought unlikely to produce ...": a forecast.
+const AHEAD_AFTER: &[&str] = &[
+    "expected",
+    "begin",
+    "begins",
+    "scheduled",
+    "planned",
+    "due",
+    "likely",
+    "unlikely",
+];
 /// Objects that make "met" / "meeting" a matter of satisfying, not of
 /// people meeting: "met certain criteria", "meeting its targets", "met a
 /// cool reception".
@@ -219,13 +229,27 @@ fn planned(before: &[&str], after: &[&str]) -> bool {
     {
         return true;
     }
+    // "to hold talks", "to swiftly conclude negotiations".
     if near
         .windows(2)
         .any(|p| p[0] == "to" && PLAN_VERBS.contains(&p[1]))
+        || near
+            .windows(3)
+            .any(|p| p[0] == "to" && p[1].ends_with("ly") && PLAN_VERBS.contains(&p[2]))
     {
         return true;
     }
-    let soon = &after[..after.len().min(4)];
+    // "set a date for the start of accession talks", "a date in 2005 for
+    // the beginning of negotiations": a date is being fixed for them.
+    let clause = &before[before.len().saturating_sub(12)..];
+    if let Some(d) = clause.iter().position(|w| *w == "date") {
+        if clause[d + 1..].contains(&"for") {
+            return true;
+        }
+    }
+    // "Two days of talks on the future of Gibraltar begin ...": the verb
+    // may follow a short complement.
+    let soon = &after[..after.len().min(6)];
     if soon.iter().any(|w| AHEAD_AFTER.contains(w)) {
         return true;
     }
@@ -235,6 +259,46 @@ fn planned(before: &[&str], after: &[&str]) -> bool {
             && matches!(p[1], "on" | "this" | "today" | "tonight" | "tomorrow")
             || p[0] == "next" && matches!(p[1], "week" | "month" | "year" | "weekend" | "session")
     })
+}
+
+/// Days named ahead of the present: with the present progressive they make
+/// news' future tense.
+const DAYS_AHEAD: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "tomorrow",
+    "tonight",
+    "week",
+    "weekend",
+];
+
+/// True for the present progressive of a trigger verb with a day after it:
+/// "ministers are meeting on Thursday", "is meeting British officials this
+/// week", "are holding talks on Friday". News reports what is under way
+/// today without a day ("the President is visiting Kazakhstan").
+fn progressive_ahead(surface: &str, before: &[&str], after: &[&str]) -> bool {
+    let aux = |w: Option<&&str>| matches!(w.copied(), Some("is" | "are"));
+    let progressive = if surface.ends_with("ing") && !surface.contains(' ') {
+        aux(before.last())
+    } else {
+        // "are holding talks", "is having a meeting"
+        before.len() >= 2
+            && before[before.len() - 1].ends_with("ing")
+            && aux(before.get(before.len() - 2))
+    };
+    // "Tuesday's meeting on reform is being hosted by ...".
+    let being = after
+        .windows(2)
+        .take(5)
+        .any(|p| matches!(p[0], "is" | "are") && p[1] == "being");
+    let day = |w: &&str| DAYS_AHEAD.contains(&w.trim_end_matches("'s"));
+    (progressive || being)
+        && (before.iter().rev().take(8).any(day) || after.iter().take(6).any(day))
 }
 
 /// True when an adjective of the future qualifies the trigger noun, with
@@ -286,6 +350,24 @@ fn not_an_encounter(surface: &str, before: &[&str], after: &[&str]) -> bool {
         "signed" => after.first() == Some(&"up"),
         _ => false,
     }
+}
+
+/// Words that, before a plural trigger noun, make it a habit or a kind,
+/// not one occasion: "regular high-level meetings", "at recent meetings of
+/// the G7", "frequent visits".
+const GENERIC: &[&str] = &[
+    "regular", "recent", "frequent", "periodic", "several", "many", "numerous", "various", "such",
+    "routine",
+];
+
+/// True for a plural trigger noun qualified as a habit or a kind
+/// ("regular meetings", "recent summits"); "a series of meetings" and
+/// "meetings with X and Y" stay events.
+fn generic_plural(surface: &str, before: &[&str]) -> bool {
+    matches!(
+        surface,
+        "meetings" | "summits" | "visits" | "calls" | "consultations" | "contacts"
+    ) && before.iter().rev().take(3).any(|w| GENERIC.contains(w))
 }
 
 /// Words that put a meeting on a screen or a line.
@@ -502,10 +584,12 @@ pub fn cues(
         if near_before.contains(&"to") && kind != EventType::Agreement {
             continue;
         }
-        if kind != EventType::Agreement && planned(&before, &after) {
+        if kind != EventType::Agreement
+            && (planned(&before, &after) || progressive_ahead(&surface, &before, &after))
+        {
             continue;
         }
-        if not_an_encounter(&surface, &before, &after) {
+        if not_an_encounter(&surface, &before, &after) || generic_plural(&surface, &before) {
             continue;
         }
         let mut recalled = near_before.iter().any(|w| PAST_MARK.contains(w));
@@ -657,6 +741,76 @@ pub fn cues(
 mod tests {
     use super::*;
     use crate::segment::Sentence;
+
+    fn ws(s: &str) -> Vec<&str> {
+        s.split_whitespace().collect()
+    }
+
+    #[test]
+    fn the_progressive_with_a_day_is_ahead() {
+        // (surface, words before, words after, ahead?)
+        let cases = [
+            (
+                "meeting",
+                "ministers are",
+                "in brussels on monday to discuss",
+                true,
+            ),
+            (
+                "meeting",
+                "the minister is",
+                "his counterpart this week to",
+                true,
+            ),
+            ("talks", "they are holding", "on friday about the", true),
+            (
+                "hosted",
+                "tuesday's meeting is being",
+                "by the prime minister",
+                true,
+            ),
+            (
+                "meeting",
+                "the president is",
+                "his counterpart in astana",
+                false,
+            ),
+            ("meeting", "ministers were", "in brussels on monday", false),
+            ("met", "the minister", "his counterpart on monday", false),
+        ];
+        for (surface, before, after, ahead) in cases {
+            assert_eq!(
+                progressive_ahead(surface, &ws(before), &ws(after)),
+                ahead,
+                "{before} [{surface}] {after}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_date_fixed_for_talks_and_a_plan_verb_after_an_adverb_are_plans() {
+        assert!(planned(
+            &ws("set a date for the start of accession"),
+            &ws("with albania")
+        ));
+        assert!(planned(
+            &ws("urged the government to swiftly conclude"),
+            &ws("on a tariff")
+        ));
+        assert!(planned(&ws("the"), &ws("is thought unlikely to agree")));
+        assert!(!planned(
+            &ws("on the same date the ministers held"),
+            &ws("in tashkent")
+        ));
+    }
+
+    #[test]
+    fn habits_are_not_occasions() {
+        assert!(generic_plural("meetings", &ws("ministers hold regular")));
+        assert!(generic_plural("summits", &ws("at recent")));
+        assert!(!generic_plural("meetings", &ws("a series of")));
+        assert!(!generic_plural("meeting", &ws("at a regular")));
+    }
 
     #[test]
     fn sentence_words_are_the_words_of_the_sentence() {
