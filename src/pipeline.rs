@@ -162,18 +162,40 @@ impl Pipeline {
                 }
                 // The previous word matters only for an ambiguous name (rare):
                 // lower-case it then, not at every word start.
-                let accept = |e: &crate::gazetteer::Entry, _start: usize, _end: usize| {
+                let after_place_word = || {
+                    wi.checked_sub(1).is_some_and(|p| {
+                        let prev = text[words[p].start..words[p].end].to_lowercase();
+                        PLACE_CONTEXT.contains(&prev.as_str())
+                    })
+                };
+                let capitalized_next = || {
+                    words.get(wi + 1).filter(|n| {
+                        text[n.start..].starts_with(char::is_uppercase)
+                            && text[w.end..n.start].trim().is_empty()
+                    })
+                };
+                let accept = |e: &crate::gazetteer::Entry, start: usize, end: usize| {
                     // A name that is also a word is a place after "in", "to"
                     // ..., and not as the first word of a longer name
                     // ("in Central Asian markets").
-                    !e.ambiguous
-                        || wi.checked_sub(1).is_some_and(|p| {
-                            let prev = text[words[p].start..words[p].end].to_lowercase();
-                            PLACE_CONTEXT.contains(&prev.as_str())
-                        }) && !words.get(wi + 1).is_some_and(|n| {
-                            text[n.start..].starts_with(char::is_uppercase)
-                                && text[w.end..n.start].trim().is_empty()
-                        })
+                    if e.ambiguous {
+                        return after_place_word() && capitalized_next().is_none();
+                    }
+                    // A one-word city that is also a given name, right before
+                    // a capitalized word no gazetteer knows, is the given
+                    // name: "the Minister of Uzbekistan Vladimir Norov"
+                    // (not "in Vladimir Oblast", not "Vladimir Putin", whom
+                    // the people list knows).
+                    let given_name = e.label() == Label::Place
+                        && end == w.end
+                        && self.gaz.is_first_name(&text[start..end])
+                        && !after_place_word()
+                        && capitalized_next().is_some_and(|n| {
+                            matcher
+                                .match_at(text, n.start, entries, |_, _, _| true)
+                                .is_none()
+                        });
+                    !given_name
                 };
                 if let Some(m) = matcher.match_at(text, w.start, entries, accept) {
                     let e = &entries[m.entry as usize];

@@ -940,6 +940,12 @@ pub fn assemble(
             sentences: &strong_sentences,
             owned: &owned[di],
             parties: &ev.parties,
+            hosted: d.cues.iter().any(|c| {
+                matches!(
+                    text[c.start..c.end].to_ascii_lowercase().as_str(),
+                    "received" | "receives" | "hosted" | "hosts" | "welcomed"
+                )
+            }),
         };
         let in_scope = |m: &Mention, si: usize| scope(m.start, m.end, si);
         if let Some((p, c)) =

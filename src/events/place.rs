@@ -28,7 +28,8 @@ pub enum PlaceCue {
     /// article's body or headline, in the sentences the event owns first.
     CityOfCountry,
     /// The dateline's place, for a meeting or visit held at home (a host
-    /// among the parties, "here", or no parties known). A signing takes
+    /// among the parties, "here", a host's verb such as "received", or no
+    /// parties known). A signing takes
     /// its talks' place instead (see `assemble`).
     DatelineHome,
 }
@@ -70,6 +71,9 @@ pub struct PlaceQuery<'a> {
     /// Sentences the event owns (its own and those up to the next event).
     pub owned: &'a [usize],
     pub parties: &'a [String],
+    /// A host's verb is among the event's triggers ("received", "hosted"):
+    /// the host is at home.
+    pub hosted: bool,
 }
 
 /// The chosen place: canonical name and its country.
@@ -204,6 +208,7 @@ pub fn choose(
                     .any(|w| w.eq_ignore_ascii_case("here"))
             });
             let home = here
+                || q.hosted
                 || q.parties.is_empty()
                 || country.as_ref().is_some_and(|c| q.parties.contains(c));
             if home {

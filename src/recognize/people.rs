@@ -497,6 +497,39 @@ fn cover_words(words: &[Word], gm: &[Mention], gix: &mut [u32], flags: &mut [u8]
     }
 }
 
+/// For each cluster (`keys`: spelling keys of full names, and their
+/// cluster), the cluster it stands for: the one longer name that starts
+/// with its words and is named before it (`first`: each cluster's first
+/// full mention), when its key has two words or more and exactly one other
+/// key extends it; else itself. Sorted keys put the extensions of a key
+/// right after it, so this is a search per key, not a comparison of every
+/// pair (a document may name thousands of people).
+fn longer_names(keys: &[(&str, usize)], first: &[usize]) -> Vec<usize> {
+    let mut sorted: Vec<(&str, usize)> = keys.to_vec();
+    sorted.sort_unstable();
+    let n = keys.iter().map(|&(_, c)| c + 1).max().unwrap_or(0);
+    let mut out: Vec<usize> = (0..n).collect();
+    for &(key, c) in keys {
+        if !key.contains(' ') {
+            continue;
+        }
+        let extends = |k: &str| {
+            k.len() > key.len() + 1 && k.starts_with(key) && k.as_bytes()[key.len()] == b' '
+        };
+        let at = sorted.partition_point(|&(k, _)| k <= key);
+        let mut ext = sorted[at..]
+            .iter()
+            .take_while(|&&(k, _)| k.starts_with(key))
+            .filter(|&&(k, _)| extends(k));
+        if let (Some(&(_, longer)), None) = (ext.next(), ext.next()) {
+            if first.get(longer) < first.get(c) {
+                out[c] = longer;
+            }
+        }
+    }
+    out
+}
+
 /// Finds the mention covering a byte, for bytes asked in increasing order
 /// (the words of a document): a cursor walks the sorted, non-overlapping
 /// mentions once instead of a binary search per word.
@@ -1333,6 +1366,30 @@ fn resolve(
             }
             cluster_of[fi] = c;
         }
+    }
+    // "Sheikh Abdullah bin Zayed" after "Sheikh Abdullah bin Zayed Al
+    // Nahyan": a name of two words or more that begins one longer name of
+    // the article, and only one, is that person.
+    // The longer name comes first, as news name people ("Harry Potter" is
+    // not "the Harry Potter DVD" named after it).
+    // A headline's short form ("Abdullah bin Zayed receives ...") does not
+    // count: only the body's order does.
+    let mut first = vec![usize::MAX; clusters.len()];
+    for (f, &c) in found.iter().zip(&cluster_of) {
+        let body = seg
+            .sentence_at(f.start)
+            .is_some_and(|si| seg.sentences[si].body);
+        if c != usize::MAX && body {
+            first[c] = first[c].min(f.start);
+        }
+    }
+    let keys: Vec<(&str, usize)> = by_key.iter().map(|(k, &c)| (k.as_str(), c)).collect();
+    let longer = longer_names(&keys, &first);
+    for c in cluster_of.iter_mut().filter(|c| **c != usize::MAX) {
+        *c = longer[*c];
+    }
+    for s in &mut surname_of {
+        s.2 = longer[s.2];
     }
     // Where each cluster is named in full, in text order: a surname that
     // fits several people of the article is the one named last before it.
