@@ -187,7 +187,7 @@ fn build_alternatives() -> Vec<(Kind, String)> {
         (Kind::RelMonth, format!(r"(?P<rq>last|next)\s+{m1}")),
         (
             Kind::RelDay,
-            r"(?P<rd>(?:the\s+)?day\s+(?:before\s+yesterday|after\s+tomorrow)|yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening))"
+            r"(?P<rd>(?:the\s+)?day\s+(?:before\s+yesterday|after\s+tomorrow)|yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|(?:later|earlier)\s+in\s+the\s+(?:day|morning|afternoon|evening))"
                 .to_string(),
         ),
         (
@@ -472,9 +472,12 @@ impl DateRecognizer {
                 {
                     return None;
                 }
-                let days = if word.contains("before") {
+                // "this afternoon" is today: only "after tomorrow" is two
+                // days on. "Later in the afternoon", "earlier in the day":
+                // the report's own day.
+                let days = if word.contains("before yesterday") {
                     -2
-                } else if word.contains("after") {
+                } else if word.contains("after tomorrow") {
                     2
                 } else if word == "yesterday" {
                     -1
@@ -1063,6 +1066,26 @@ mod tests {
             "said yesterday",
             Some("2024-12-19"),
             &[("yesterday", "2024-12-18")],
+        ),
+        (
+            "received him this afternoon",
+            Some("2024-12-19"),
+            &[("this afternoon", "2024-12-19")],
+        ),
+        (
+            "Later in the afternoon, he met",
+            Some("2024-12-19"),
+            &[("Later in the afternoon", "2024-12-19")],
+        ),
+        (
+            "met earlier in the day",
+            Some("2024-12-19"),
+            &[("earlier in the day", "2024-12-19")],
+        ),
+        (
+            "the day after tomorrow",
+            Some("2024-12-19"),
+            &[("the day after tomorrow", "2024-12-21")],
         ),
         (
             "Yesterday, he",

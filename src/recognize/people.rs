@@ -1400,6 +1400,23 @@ fn resolve(
         .map(|(f, &c)| (f.start, c))
         .collect();
     let mut surnames = SurnameFinder::new(&surname_of, &full_at);
+    // Given names that stand for one person of the article: Ethiopian,
+    // Malay and Samoan usage names people by their first name after the
+    // full name ("Demeke Mekonnen ... Demeke said", "Datuk Seri Anwar
+    // Ibrahim ... Anwar said"). A given name two people share stands for
+    // neither.
+    let mut given: FastMap<&str, Option<usize>> = FastMap::default();
+    for (c, (canonical, _)) in clusters.iter().enumerate() {
+        if longer[c] != c {
+            continue;
+        }
+        if let Some((first_word, _)) = canonical.split_once(' ') {
+            given
+                .entry(first_word)
+                .and_modify(|v| *v = None)
+                .or_insert(Some(c));
+        }
+    }
     let mut out: Vec<Mention> = titles;
     for (fi, f) in found.iter().enumerate() {
         let (canonical, country) = if cluster_of[fi] != usize::MAX {
@@ -1519,7 +1536,23 @@ fn resolve(
             if !works.is_empty() && works.contains(bare) {
                 continue;
             }
-            if let Some(c) = surnames.find(surname, initial, w.start) {
+            let found_c = surnames.find(surname, initial, w.start).or_else(|| {
+                // A given name alone, after the person's full name, and
+                // not the first word of another name ("Anwar Sadat").
+                let c = (*given.get(bare)?)?;
+                let next_capitalized = text[w.end..]
+                    .strip_prefix(' ')
+                    .is_some_and(|t| t.starts_with(char::is_uppercase));
+                let prev = text[..w.start].strip_suffix(' ').unwrap_or("");
+                let prev = prev.rsplit([' ', '\n']).next().unwrap_or("");
+                (initial.is_none()
+                    && !possessive
+                    && !next_capitalized
+                    && !is_capitalized(prev)
+                    && first.get(c).is_some_and(|&f| f < w.start))
+                .then_some(c)
+            });
+            if let Some(c) = found_c {
                 // "Tony Cowell" is not Simon Cowell: a first name right before
                 // the surname must be the person's own.
                 if initial.is_none() {
