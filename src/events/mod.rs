@@ -252,6 +252,31 @@ const SENTENCE_PEOPLE: usize = 64;
 /// only bounds the work on text without sentence ends.
 const DATE_REACH: usize = 2_000;
 
+/// Does the text before a date (from its sentence's start) end with a
+/// clause's opening, ", and in", "; on", ", while in"? Reads back a few
+/// words only.
+fn opens_clause(before: &str) -> bool {
+    let t = before.trim_end();
+    let Some(t) = ["in", "on", "In", "On"]
+        .iter()
+        .find_map(|p| t.strip_suffix(p))
+    else {
+        return false;
+    };
+    if !t.ends_with(char::is_whitespace) {
+        return false;
+    }
+    let t = t.trim_end();
+    let t = ["and", "while", "but", "then"]
+        .iter()
+        .find_map(|w| {
+            t.strip_suffix(w)
+                .filter(|r| r.ends_with(char::is_whitespace))
+        })
+        .map_or(t, str::trim_end);
+    t.ends_with(',') || t.ends_with(';')
+}
+
 /// Is the line before a date (`before` ends where the date starts) just the
 /// word "date"? "date 2022-02-08 Greek Foreign Minister ...": a page's date
 /// stamp before the text is when it was published, not when anything in it
@@ -344,6 +369,10 @@ pub fn assemble(
             let lead = text[seg.sentences[si].start..d.start].trim();
             lead.is_empty() || lead.eq_ignore_ascii_case("in") || lead.eq_ignore_ascii_case("on")
         };
+        // "..., and in November the Chairman paid a return visit": a date
+        // that opens a clause dates the clause's event, not the one before
+        // the comma.
+        let clause_opening = !opening && opens_clause(&text[seg.sentences[si].start..d.start]);
         // `all` is in sentence order: the cues of sentence `si` are one
         // run of it, found by search, not by a look at every cue; and of
         // those only the ones within `DATE_REACH` bytes of the date, so that
@@ -359,8 +388,13 @@ pub fn assemble(
             } else {
                 (c.start - d.end.min(c.start)) * 2 + 10
             };
-            let opens = c.start >= d.end && opening;
+            let opens = c.start >= d.end && (opening || clause_opening);
             let dist = if opens { dist.min(40) } else { dist };
+            let dist = if clause_opening && c.end <= d.start {
+                dist + 200
+            } else {
+                dist
+            };
             let coarse = !matches!(value, DateValue::Day(_) | DateValue::Interval(..));
             if coarse && dist > 80 {
                 continue;
@@ -723,13 +757,40 @@ pub fn assemble(
             v.dedup();
             v
         };
+        // Where a recalled event's clause ends: the next comma or
+        // semicolon after its trigger, or the next trigger, within a few
+        // hundred bytes ("In March 2021, X visited Ashgabat, and in November
+        // ...").
+        let clause_end = |c: &Cue| {
+            let s_end = seg.sentences[c.sentence].end;
+            let mut reach = s_end.min(c.end + 300);
+            while !text.is_char_boundary(reach) {
+                reach -= 1;
+            }
+            let comma = text[c.end..reach]
+                .find([',', ';'])
+                .map_or(reach, |i| c.end + i);
+            let k = all.partition_point(|x| (x.sentence, x.start) <= (c.sentence, c.start));
+            let next = all
+                .get(k)
+                .filter(|x| x.sentence == c.sentence)
+                .map_or(s_end, |x| x.start);
+            comma.min(next)
+        };
         // A recalled event's own words: from its document noun to its date.
         let scope = |start: usize, end: usize, si: usize| -> bool {
             if d.recalled {
+                // From its document noun, or from its date when the date
+                // opens its clause ("In March 2021, President X visited
+                // ..."), to its date or trigger, whichever ends later.
                 cue_events[si] == 1
                     || cues_in(&d.cues, si).iter().any(|c| {
-                        start >= c.phrase_start.min(c.start)
-                            && end <= d.date.map_or(c.end, |x| x.2.max(c.end))
+                        start
+                            >= d.date
+                                .map_or(c.phrase_start, |x| x.1)
+                                .min(c.phrase_start)
+                                .min(c.start)
+                            && end <= d.date.map_or(c.end, |x| x.2.max(c.end)).max(clause_end(c))
                     })
             } else {
                 // Leave out words inside other, recalled events' phrases.

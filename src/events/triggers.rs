@@ -643,7 +643,18 @@ pub fn cues(
                             || x.label == Label::Place
                                 && (home.is_none() || x.country.as_deref() != home)
                     });
-                    !obj && abroad
+                    // A visitor of another country to a town of the home
+                    // one ("President Ilham Aliyev visited Ashgabat" in an
+                    // Ashgabat release) came from abroad.
+                    let at = in_sentence.partition_point(|x| x.start < m.start);
+                    let foreign_visitor = home.is_some()
+                        && in_sentence[at.saturating_sub(3)..at].iter().any(|x| {
+                            x.label == Label::Person
+                                && m.start - x.end <= 24
+                                && x.country.as_deref().is_some_and(|c| Some(c) != home)
+                        })
+                        && near_after(40).any(|x| x.label == Label::Place);
+                    !obj && (abroad || foreign_visitor)
                 } else if surface.starts_with("arriv") {
                     mention_after(&[Label::Country, Label::Place], 40)
                         || *says_visit.get_or_init(|| lower.contains("visit"))

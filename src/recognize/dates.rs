@@ -71,6 +71,11 @@ enum Kind {
     RelDay,
     /// `Tuesday`, `last Tuesday`
     Weekday,
+    /// `in December`, `since early March`, `in December 2001`: a month after
+    /// a preposition; without a year it takes the year of the sentence's
+    /// date before it ("In May 2001 X visited Y and in December Z visited
+    /// W"), else the anchor's (the last such month on or before it).
+    BareMonth,
     /// `in 2021`
     Year,
 }
@@ -193,6 +198,12 @@ fn build_alternatives() -> Vec<(Kind, String)> {
         (
             Kind::Weekday,
             format!(r"(?:(?P<rq>last|this|next|past)\s+)?(?P<w>{WEEKDAY})"),
+        ),
+        (
+            Kind::BareMonth,
+            format!(
+                r"(?:in|during|since|until|till|through|by)\s+(?:(?:early|late|mid)(?:\s+|-))?{m1}(?:,?\s+{y})?"
+            ),
         ),
         (
             Kind::Year,
@@ -329,7 +340,21 @@ impl DateRecognizer {
             let Some(whole) = self.re.find_at(text, pos) else {
                 break;
             };
-            match self.interpret(text, whole.start(), whole.end(), anchor, lenient, filter) {
+            // The year of the text's last date so far, for a month named
+            // without one.
+            let earlier_year = out.last().map(|m: &DateMention| match m.value {
+                DateValue::Day(d) | DateValue::Interval(_, d) => d.year,
+                DateValue::Month { year, .. } | DateValue::Year(year) => year,
+            });
+            match self.interpret(
+                text,
+                whole.start(),
+                whole.end(),
+                anchor,
+                lenient,
+                filter,
+                earlier_year,
+            ) {
                 Some(m) => {
                     out.push(m);
                     pos = whole.end().max(pos + 1);
@@ -347,6 +372,7 @@ impl DateRecognizer {
     }
 
     /// The value of the span `start..end` that the combined regex found.
+    #[allow(clippy::too_many_arguments)]
     fn interpret(
         &self,
         text: &str,
@@ -355,6 +381,7 @@ impl DateRecognizer {
         anchor: Option<Date>,
         lenient: bool,
         filter: bool,
+        earlier_year: Option<i32>,
     ) -> Option<DateMention> {
         if !edges_ok(text, start, end) {
             return None;
@@ -503,6 +530,40 @@ impl DateRecognizer {
                     -(i64::from(a.weekday()) - i64::from(w)).rem_euclid(7)
                 };
                 DateValue::Day(a.add_days(days)?)
+            }
+            Kind::BareMonth => {
+                let m = month(F_M1)?;
+                // "in May" the name or the verb: only a capitalized month.
+                if !lenient && !capitalized(get(F_M1)?) {
+                    return None;
+                }
+                // A day after it ("in December 5") is the day form's, a
+                // relative year ("in February last year") the relative
+                // form's; "in May's cabinet" is a person's.
+                let rest: String = text[end..].chars().take(16).collect();
+                let rest = rest.trim_start().to_ascii_lowercase();
+                if followed_by_digit(text, end)
+                    || text[end..].starts_with("'s")
+                    || ["last year", "this year", "next year"]
+                        .iter()
+                        .any(|p| rest.starts_with(p))
+                {
+                    return None;
+                }
+                // Without an anchor only a month with its year is a date,
+                // as every form without a year (see `may_hold_date`).
+                let y = match (year(F_Y), anchor) {
+                    (Some(y), _) => y,
+                    (None, Some(a)) => {
+                        earlier_year.unwrap_or(if m > a.month { a.year - 1 } else { a.year })
+                    }
+                    (None, None) => return None,
+                };
+                if !(1000..=2999).contains(&y) {
+                    return None;
+                }
+                start += caps.get(alt.fields[F_M1]?)?.start();
+                DateValue::Month { year: y, month: m }
             }
             Kind::Year => {
                 let y = caps.get(alt.fields[F_Y]?)?;
@@ -1067,6 +1128,17 @@ mod tests {
             Some("2024-12-19"),
             &[("yesterday", "2024-12-18")],
         ),
+        ("in May", Some("2024-12-19"), &[("May", "2024-05")]),
+        (
+            "since early December",
+            Some("2025-01-03"),
+            &[("December", "2024-12")],
+        ),
+        (
+            "In May 2001 he visited China and in December she visited Pakistan",
+            Some("2024-12-19"),
+            &[("May 2001", "2001-05"), ("December", "2001-12")],
+        ),
         (
             "received him this afternoon",
             Some("2024-12-19"),
@@ -1171,7 +1243,7 @@ mod tests {
         ("at 14:30", Some("2024-12-19"), &[]),
         ("3-4 tons", Some("2024-12-19"), &[]),
         ("18 percent", Some("2024-12-19"), &[]),
-        ("in May", Some("2024-12-19"), &[]),
+        ("in May's cabinet", Some("2024-12-19"), &[]),
         ("the sides may agree", Some("2024-12-19"), &[]),
         ("the last may be best", Some("2024-12-19"), &[]),
         ("troops march 5 km", Some("2024-12-19"), &[]),
