@@ -908,11 +908,23 @@ pub fn assemble(
         // X received ...") in an article datelined at home acts for the
         // dateline's country, when someone of another country is there:
         // releases mark the visitor's country and leave the host's unsaid.
+        // So does the subject of the event's first trigger whose country
+        // nothing says ("Sheikh Abdullah bin Zayed received the Minister of
+        // Foreign Affairs of Guatemala", in a Dubai release).
+        let subject_before = |p: &str| {
+            d.cues.first().is_some_and(|c| {
+                let s = &seg.sentences[c.sentence];
+                mentions
+                    .span(s.start, c.start)
+                    .iter()
+                    .any(|m| m.label == Label::Person && m.canonical == p)
+            })
+        };
         let mut unmarked_official = false;
         for p in &ev.participants {
             if let Some((c, at)) = person_country.get(p.as_str()) {
                 party_pos.push((c.to_string(), *at));
-            } else if officials.office.contains_key(p.as_str()) {
+            } else if officials.office.contains_key(p.as_str()) || subject_before(p) {
                 unmarked_official = true;
             }
         }
@@ -1066,6 +1078,16 @@ pub fn assemble(
                 if ev.place.is_none() {
                     ev.place = t.place.clone();
                     ev.place_country = t.place_country.clone();
+                }
+            }
+        }
+        // Another meeting of the article without a day of its own (the
+        // next of a series: "He also received ...") is of the main
+        // meeting's occasion: its day and place.
+        if ev.kind == Some(EventType::Meeting) && talks.is_some_and(|t| t != i) {
+            if let Some(m) = talks.map(|t| &snapshot[t]) {
+                if m.kind == Some(EventType::Meeting) {
+                    ev.lend_date_and_place(m);
                 }
             }
         }
