@@ -1194,8 +1194,67 @@ pub fn assemble(
     );
     // 7. "X held bilateral meetings with A, B and C", "X conferred with A,
     // B and C": one meeting with each counterpart of the list.
+    // "A series of bilateral meetings ... The meetings involved China,
+    // Australia, Pakistan, Turkiye and the EU": a meeting that names no
+    // counterpart but lists three or more countries after its trigger is
+    // one meeting with each, less those the article reports a meeting of
+    // their own with.
+    let meets_someone =
+        |e: &Event| e.kind == Some(EventType::Meeting) && !e.participants.is_empty();
+    let mut covered: HashMap<String, usize> = HashMap::new();
+    for e in events.iter().filter(|e| meets_someone(e)) {
+        for p in &e.parties {
+            *covered.entry(p.clone()).or_default() += 1;
+        }
+    }
     let mut split: Vec<Event> = Vec::with_capacity(events.len());
     for (ev, d) in events.into_iter().zip(&drafts) {
+        let listed = (d.kind == EventType::Meeting && !d.recalled && ev.participants.len() <= 1)
+            .then(|| {
+                let spans: Vec<(usize, usize)> = d
+                    .cues
+                    .iter()
+                    .map(|c| (c.end, seg.sentences[c.sentence].end))
+                    .collect();
+                country_list(text, mentions, gaz, &spans)
+            })
+            .flatten();
+        if let Some(countries) = listed {
+            // The subject's side: their country, else the host's when the
+            // meetings are at the dateline's place, else a party not listed.
+            let own = ev
+                .participants
+                .first()
+                .and_then(|p| person_country.get(p.as_str()).map(|(c, _)| c.to_string()))
+                .or_else(|| {
+                    home.clone()
+                        .filter(|h| !h.is_empty() && ev.place_country.as_ref() == Some(h))
+                })
+                .or_else(|| {
+                    ev.parties
+                        .iter()
+                        .find(|p| !countries.contains(&p.as_str()))
+                        .cloned()
+                });
+            // Met in another event of the article: counted there (this
+            // event's own parties discounted).
+            let elsewhere = |c: &str| {
+                let mine = usize::from(meets_someone(&ev) && ev.parties.iter().any(|p| p == c));
+                covered.get(c).copied().unwrap_or(0) > mine
+            };
+            let new: Vec<&str> = countries
+                .into_iter()
+                .filter(|c| !elsewhere(c) && own.as_deref() != Some(*c))
+                .collect();
+            if !new.is_empty() {
+                for c in new {
+                    let mut one = ev.clone();
+                    one.parties = own.iter().cloned().chain([c.to_string()]).collect();
+                    split.push(one);
+                }
+                continue;
+            }
+        }
         match counterpart_list(text, seg, mentions, &ev, d) {
             Some((subject, list)) => {
                 let country = |x: &str| person_country.get(x).map(|(c, _)| c.to_string());
@@ -1223,6 +1282,75 @@ pub fn assemble(
     let mut events = split;
     events.sort_by_key(|e| (e.evidence.0, e.trigger.0));
     events
+}
+
+/// The countries of a list of three or more ("China, Australia, Pakistan,
+/// Turkiye, Palestine, the United Kingdom and the European Union") after a
+/// trigger in one of `spans` (each: the trigger's end and its sentence's
+/// end): names joined only by commas, "and" and "the".
+fn country_list<'m>(
+    text: &str,
+    mentions: &MentionSpans<'m>,
+    gaz: &Gazetteer,
+    spans: &[(usize, usize)],
+) -> Option<Vec<&'m str>> {
+    for &(from, to) in spans {
+        let mut run: Vec<&'m Mention> = Vec::new();
+        for m in mentions.span(from, to).iter().filter(|m| m.end <= to) {
+            let state = matches!(m.label, Label::Country | Label::Org)
+                && m.entry
+                    .is_none_or(|e| gaz.entry(e).kind.as_deref() != Some("adjective"));
+            // "the United Kingdom (UK)": one item.
+            if !state || run.last().is_some_and(|l| l.canonical == m.canonical) {
+                continue;
+            }
+            let joined = run.last().is_some_and(|last| {
+                let gap = text[last.end..m.start].trim();
+                // "the United Kingdom (UK) and the European Union"
+                let gap = match (gap.starts_with('('), gap.find(')')) {
+                    (true, Some(i)) => gap[i + 1..].trim_start(),
+                    _ => gap,
+                };
+                let gap = gap.strip_suffix("the").map_or(gap, str::trim_end);
+                matches!(gap, "," | "and" | ", and" | ",and")
+            });
+            if !joined {
+                if run.len() >= 3 {
+                    break;
+                }
+                run.clear();
+                // A list of counterparts follows "with" or "involved"
+                // ("meetings with the leaders of", "the meetings involved"),
+                // not "topics included".
+                let lead = text[from..m.start].trim_end().to_ascii_lowercase();
+                let lead = lead
+                    .strip_suffix("the")
+                    .map_or(lead.as_str(), str::trim_end);
+                let lead = lead
+                    .strip_suffix("leaders of")
+                    .or_else(|| lead.strip_suffix("representatives of"))
+                    .or_else(|| lead.strip_suffix("delegations of"))
+                    .map_or(lead, str::trim_end);
+                if !["with", "involved", "involving", "including"]
+                    .iter()
+                    .any(|w| lead.ends_with(w))
+                {
+                    continue;
+                }
+            }
+            run.push(m);
+        }
+        if run.len() >= 3 {
+            let mut names: Vec<&'m str> = Vec::new();
+            for m in run {
+                if !names.contains(&m.canonical.as_str()) {
+                    names.push(m.canonical.as_str());
+                }
+            }
+            return Some(names);
+        }
+    }
+    None
 }
 
 /// A meeting reported as one subject meeting a list of counterparts in its
