@@ -613,7 +613,7 @@ pub fn judge(
                 && parties.contains(&m.canonical)
                 && m.entry
                     .is_none_or(|e| gaz.entry(e).kind.as_deref() != Some("adjective"))
-                && !describes(ws, m)
+                && !describes(text, ws, m)
                 && !named.contains(&m.canonical.as_str())
             {
                 named.push(m.canonical.as_str());
@@ -646,9 +646,13 @@ const NOT_STATE_MODIFIERS: &[&str] = &[
     "bank",
 ];
 
-/// Prepositions that make the country after them a place, not an actor:
-/// "arrived in the UK", "exports to China".
+/// Prepositions (and verbs of travel) that make the country after them a
+/// place, not an actor: "arrived in the UK", "exports to China", "has
+/// visited Brazil".
 const PLACE_PREPOSITIONS: &[&str] = &[
+    "visited",
+    "visiting",
+    "toured",
     "in",
     "into",
     "to",
@@ -702,14 +706,18 @@ const DESCRIBED_NOUNS: &[&str] = &[
 
 /// Does the country or organization mention `m` only describe (a place,
 /// a firm's nationality), judged by the words of its sentence `ws`?
-fn describes(ws: &[(usize, LowerWord<'_>)], m: &Mention) -> bool {
+fn describes(text: &str, ws: &[(usize, LowerWord<'_>)], m: &Mention) -> bool {
     let at = ws.partition_point(|(p, _)| *p < m.start);
-    // "in the US": the article between does not matter.
+    // "in the US": the article between does not matter; nor, in a list
+    // ("visited Trinidad, Brazil, Kazakhstan and China"), do the names and
+    // "and" before it.
     let before = ws[..at]
         .iter()
         .rev()
-        .map(|(_, w)| w.as_str())
-        .find(|w| *w != "the");
+        .take(12)
+        .map(|(p, w)| (w.as_str(), text[*p..].starts_with(char::is_uppercase)))
+        .find(|&(w, capital)| w != "the" && w != "and" && !capital)
+        .map(|(w, _)| w);
     let place = before.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w));
     let from = ws[at..].partition_point(|(p, _)| *p < m.end) + at;
     let nationality = ws[from..]
