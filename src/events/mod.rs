@@ -1148,10 +1148,39 @@ pub fn assemble(
         .zip(&events)
         .find(|(d, e)| !d.recalled && !e.participants.is_empty())
         .map(|(_, e)| e.participants.clone());
+    // And "In his meeting with President X": a meeting that names only its
+    // counterpart after a possessive was held by the occasion's first
+    // person, for the occasion's side.
     if let Some(people) = occasion_people {
         for (ev, d) in events.iter_mut().zip(&drafts) {
             if !d.recalled && ev.participants.is_empty() {
                 ev.participants = people.clone();
+            }
+            let possessive = d.cues.first().is_some_and(|c| {
+                let ws = sentence_words.of(c.sentence);
+                let wi = ws.partition_point(|(p, _)| *p < c.start);
+                ws[wi.saturating_sub(2)..wi]
+                    .iter()
+                    .any(|(_, w)| matches!(w.as_str(), "his" | "her"))
+            });
+            if !d.recalled
+                && d.kind == EventType::Meeting
+                && possessive
+                && ev.participants.len() == 1
+                && ev.participants[0] != people[0]
+            {
+                ev.participants.insert(0, people[0].clone());
+                // Their side: their country, else the host's at home.
+                let side = person_country
+                    .get(people[0].as_str())
+                    .map(|(c, _)| c.to_string())
+                    .or_else(|| {
+                        home.clone()
+                            .filter(|h| ev.place_country.as_ref() == Some(h))
+                    });
+                if let Some(side) = side.filter(|s| !s.is_empty() && !ev.parties.contains(s)) {
+                    ev.parties.insert(0, side);
+                }
             }
         }
     }
