@@ -93,8 +93,8 @@ fn shared_dev_set() {
         "dev set: slot F1 {:.3}, event F1 {:.3}, {} false events",
         f.slot_f1, f.event_f1, f.false_events
     );
-    assert!(f.slot_f1 >= 0.61, "slot F1 {:.3}", f.slot_f1);
-    assert!(f.event_f1 >= 0.78, "event F1 {:.3}", f.event_f1);
+    assert!(f.slot_f1 >= 0.66, "slot F1 {:.3}", f.slot_f1);
+    assert!(f.event_f1 >= 0.81, "event F1 {:.3}", f.event_f1);
     assert!(f.false_events <= 1, "{} false events", f.false_events);
 }
 
@@ -116,7 +116,7 @@ fn own_real_articles() {
         "own real articles: slot F1 {:.3}, event F1 {:.3}, {} false events",
         f.slot_f1, f.event_f1, f.false_events
     );
-    assert!(f.slot_f1 >= 0.58, "slot F1 {:.3}", f.slot_f1);
-    assert!(f.event_f1 >= 0.75, "event F1 {:.3}", f.event_f1);
-    assert!(f.false_events <= 3, "{} false events", f.false_events);
+    assert!(f.slot_f1 >= 0.60, "slot F1 {:.3}", f.slot_f1);
+    assert!(f.event_f1 >= 0.76, "event F1 {:.3}", f.event_f1);
+    assert!(f.false_events <= 2, "{} false events", f.false_events);
 }
