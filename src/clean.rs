@@ -466,8 +466,24 @@ fn parse_dateline_at(
             break;
         }
     }
+    // Or a known place in title case followed by a date ("Mexico City, 30
+    // May 2022 (TDI):", "Baku, March 12, AZERTAC"): with the date required,
+    // no sentence is taken for a dateline.
+    let mut titled = false;
     if place_len == 0 {
-        return None;
+        let head = &l.as_bytes()[..l.len().min(42)];
+        let k = memchr::memmem::find(head, b", ")?;
+        let known = gaz.lookup(&l[..k]).is_some_and(|e| {
+            matches!(
+                gaz.entry(e).label(),
+                crate::mention::Label::Place | crate::mention::Label::Country
+            )
+        });
+        if k == 0 || !known || !l.starts_with(char::is_uppercase) {
+            return None;
+        }
+        place_len = k;
+        titled = true;
     }
     let place_text = &l[..place_len];
     if place_text.chars().filter(|c| c.is_alphabetic()).count() < 3 {
@@ -495,6 +511,19 @@ fn parse_dateline_at(
                     date = Some(d);
                 }
                 p += m.end;
+            }
+        }
+        if titled && date.is_none() {
+            return None;
+        }
+        // ", AZERTAC": an agency after the date, in capitals.
+        if titled && l[p..].starts_with(", ") {
+            let rest = &l[p + 2..];
+            let n = rest
+                .find(|c: char| !c.is_ascii_uppercase())
+                .unwrap_or(rest.len());
+            if (2..=12).contains(&n) {
+                p += 2 + n;
             }
         }
         if date.is_none() {
@@ -556,6 +585,9 @@ fn parse_dateline_at(
     });
     let known_then_stop = known && l[place_len..].starts_with(". ");
     if date.is_none() && !agency && !dash && !known_then_stop {
+        return None;
+    }
+    if titled && l[p..].starts_with(',') {
         return None;
     }
     // The body must follow: on this line or the next.
