@@ -655,6 +655,14 @@ pub fn cues(
                         })
                         && near_after(40).any(|x| x.label == Label::Place);
                     !obj && (abroad || foreign_visitor)
+                } else if surface == "visiting" {
+                    // "Visiting Pakistan President Asif Ali Zardari met ...",
+                    // "the visiting Speaker of the Knesset", "while visiting
+                    // Tashkent": a visitor or a place right after it.
+                    mention_after(
+                        &[Label::Title, Label::Person, Label::Country, Label::Place],
+                        24,
+                    )
                 } else if surface.starts_with("arriv") {
                     mention_after(&[Label::Country, Label::Place], 40)
                         || *says_visit.get_or_init(|| lower.contains("visit"))
