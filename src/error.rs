@@ -24,3 +24,15 @@ pub enum Error {
     #[error("{path}: {message}")]
     Gold { path: String, message: String },
 }
+
+/// The message of a caught panic (a document whose extraction panicked is
+/// reported as skipped with it, by the command line and the Python module).
+pub fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = p.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = p.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "panic".to_string()
+    }
+}

@@ -300,16 +300,6 @@ fn extract_window(
     })
 }
 
-fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
-    if let Some(s) = p.downcast_ref::<&str>() {
-        (*s).to_string()
-    } else if let Some(s) = p.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "panic".to_string()
-    }
-}
-
 /// Where one kind of row goes: a list of dicts keyed by the columns, or one
 /// list per column (for data frames, which are built column by column and
 /// would only take the dicts apart again).
@@ -509,7 +499,7 @@ fn extract<'py>(
                         return Err(Failure::Panic {
                             index: at[n],
                             id: docs[n].id.clone(),
-                            message: panic_message(p.as_ref()),
+                            message: khabar::error::panic_message(p.as_ref()),
                         }
                         .into())
                     }

@@ -434,17 +434,6 @@ fn finish_writer<R: Row>(w: RowWriter<BufWriter<Sink>, R>, name: &str) -> Result
     finish(sink, name)
 }
 
-/// The message of a caught panic.
-fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
-    if let Some(s) = p.downcast_ref::<&str>() {
-        (*s).to_string()
-    } else if let Some(s) = p.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "panic".to_string()
-    }
-}
-
 /// Records a skip: counts, message, report row.
 fn on_skip(skip: &Skip, stats: &mut Stats, console: &Console, writers: &mut Writers) -> Result<()> {
     stats.read += 1;
@@ -529,7 +518,7 @@ fn extract_encoded(
         }
         Ok(out)
     }))
-    .map_err(|p| panic_message(p.as_ref()))?
+    .map_err(|p| crate::error::panic_message(p.as_ref()))?
 }
 
 /// Extracts one window of documents in parallel; results in input order.
